@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs, with apt only, the Debian packages mpc needs to build and test.
+# Idempotent: installs only what is missing, and runs `apt-get update` once,
+# only when something is missing.  `--bench` adds what `make bench` needs.
+set -euo pipefail
+
+packages=(
+  llvm-19-dev llvm-19-tools clang-19 lld-19 libclang-rt-19-dev
+  re2c bison
+  libgc-dev libboost-context-dev libedit-dev
+  libgtest-dev libbenchmark-dev
+  ninja-build cmake python3 python3-psutil
+  golang-go          # the reference implementation, for differential tests
+)
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(hyperfine)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
