@@ -1,5 +1,4 @@
 # A thin wrapper over CMake + Ninja: every real rule lives in CMakeLists.txt.
-# Runs under /usr/bin/python3 (Debian's), which has python3-psutil for lit timeouts.
 #   make            build build/bin/mpc and the runtime
 #   make check      install missing deps, build, run every test (lit + GoogleTest)
 BUILD      ?= build
@@ -21,6 +20,8 @@ configure: $(BUILD)/build.ninja
 build: configure
 	ninja -C $(BUILD)
 
+# Tests run under Debian's /usr/bin/python3, which has python3-psutil (lit
+# needs it for per-test timeouts), whatever python3 comes first in PATH.
 check: deps
 	@$(MAKE) --no-print-directory build
 	@/usr/bin/python3 scripts/run-tests.py $(BUILD)
