@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   llvm-19-dev llvm-19-tools clang-19 lld-19 libclang-rt-19-dev
   re2c bison
-  libgc-dev libboost-context-dev libedit-dev
+  libgc-dev libboost-context-dev libedit-dev libxxhash-dev
   libgtest-dev libbenchmark-dev
   ninja-build cmake python3 python3-psutil
   golang-go          # the reference implementation, for differential tests
