@@ -119,6 +119,7 @@ struct Field {
 
 /// `( fields )`, `{ fields }` or `[ type params ]`.
 struct FieldList {
+  /// The parentheses; both invalid for an unparenthesized result type.
   SourceLoc open, close;
   llvm::ArrayRef<Field *> fields;
   /// Number of names, counting an unnamed entry as one.

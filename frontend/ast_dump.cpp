@@ -41,7 +41,11 @@ private:
   void fields(const char *role, const FieldList *fl) {
     if (!fl)
       return;
-    head(role, "FieldList", fl->open);
+    // An unparenthesized result has no `(`: show where its type starts.
+    SourceLoc at = fl->open;
+    if (!at.isValid() && !fl->fields.empty())
+      at = fl->fields.front()->range.begin;
+    head(role, "FieldList", at);
     end();
     ++indent_;
     for (const Field *f : fl->fields) {

@@ -104,7 +104,6 @@ public:
   /// `if x := 1 {`: a non-expression where a condition belongs.
   void cannotUseAsValue(Stmt *s);
   void missingCondition(SourceRange r);
-  void elseMustBeFollowed(SourceRange r);
 
   // ---- declarations (builder_decl.cpp)
   Decl *importSpec(SourceRange r, IdentExpr *name, const Token &path);

@@ -113,12 +113,12 @@ Decl *ASTBuilder::genDecl(SourceRange r, TokenKind tok, std::vector<Decl *> spec
 
 Decl *ASTBuilder::funcDecl(SourceRange r, FieldList *recv, IdentExpr *name, FieldList *tparams,
                            FuncTypeExpr *sig, Stmt *body) {
-  if (recv) {
+  if (recv) { // reported at the method's name, as Go does
     unsigned n = recv->numEntries();
     if (n == 0)
-      diags_.report(DiagId::NoReceiver, SourceRange(recv->open, recv->close));
+      diags_.report(DiagId::NoReceiver, name->range);
     else if (n > 1)
-      diags_.report(DiagId::MultipleReceivers, SourceRange(recv->open, recv->close));
+      diags_.report(DiagId::MultipleReceivers, name->range);
   }
   sig->typeParams = tparams;
   return ctx_.create<FuncDecl>(r, recv, name, sig, llvm::cast_or_null<BlockStmt>(body));
@@ -145,7 +145,9 @@ SourceFile *ASTBuilder::file(SourceRange r, int fileId, IdentExpr *pkg,
   f->package = pkg;
   f->imports = ctx_.copy(llvm::ArrayRef<GenDecl *>(imports));
   f->decls = ctx_.copy(llvm::ArrayRef<Decl *>(decls));
-  f->range = r;
+  // Without a package clause and declarations Bison has no location: the
+  // file then starts at its first byte.
+  f->range = r.begin.isValid() ? r : SourceRange(sm_.locFor(fileId, 0));
   return f;
 }
 

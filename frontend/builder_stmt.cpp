@@ -127,10 +127,6 @@ void ASTBuilder::missingCondition(SourceRange r) {
   diags_.report(DiagId::MissingIfCondition, r);
 }
 
-void ASTBuilder::elseMustBeFollowed(SourceRange r) {
-  diags_.report(DiagId::SyntaxElseMustBeFollowed, r);
-}
-
 // The condition of an if/for: an ExprStmt's expression, else an error.
 static Expr *condExpr(ASTBuilder &b, Stmt *s) {
   if (!s)

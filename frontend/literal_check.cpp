@@ -256,15 +256,18 @@ const char *Lexer::scanEscape(const char *p, const char *e, char quote, bool &ok
   }
   uint32_t x = 0;
   for (int i = n; i > 0; --i) {
-    if (p >= e)
+    // Go sees the closing quote (or the newline) that cuts an escape short
+    // as an invalid digit; only the end of the file is left to the caller.
+    if (p >= e && e >= limit_)
       return p;
+    const char *at = p < e ? p : e;
     uint32_t d = base;
-    if (isDecimal(*p))
-      d = uint32_t(*p - '0');
-    else if (lower(*p) >= 'a' && lower(*p) <= 'f')
-      d = uint32_t(lower(*p) - 'a' + 10);
-    if (d >= base) {
-      error(DiagId::InvalidEscapeChar, p, {quoteChar(uint8_t(*p)), baseName(int(base))});
+    if (isDecimal(*at))
+      d = uint32_t(*at - '0');
+    else if (lower(*at) >= 'a' && lower(*at) <= 'f')
+      d = uint32_t(lower(*at) - 'a' + 10);
+    if (d >= base || at == e) {
+      error(DiagId::InvalidEscapeChar, at, {quoteChar(uint8_t(*at)), baseName(int(base))});
       ok = false;
       return p;
     }
@@ -286,20 +289,19 @@ void Lexer::checkEscapes(const char *b, const char *e, char quote) {
   for (const char *p = b; p < e;) {
     if (*p == '\\') {
       p = scanEscape(p + 1, e, quote, ok);
-    } else if (uint8_t(*p) >= 0x80 || *p == '\0') {
-      const char *q = p;
-      checkText(p, p + 1 < e ? p + 1 : e); // NUL only
+    } else if (*p == '\0') {
+      error(DiagId::InvalidNul, p);
+      ++p;
+    } else if (uint8_t(*p) >= 0x80) {
       unsigned len = 1;
-      if (uint8_t(*p) >= 0x80) {
-        uint32_t r;
-        if (classifyRune(reinterpret_cast<const unsigned char *>(p),
-                         reinterpret_cast<const unsigned char *>(e), &len,
-                         &r) == RuneClass::Invalid)
-          error(DiagId::InvalidUtf8, p);
-        else if (r == 0xFEFF)
-          error(DiagId::InvalidBom, p);
-      }
-      p = q + len;
+      uint32_t r;
+      if (classifyRune(reinterpret_cast<const unsigned char *>(p),
+                       reinterpret_cast<const unsigned char *>(e), &len,
+                       &r) == RuneClass::Invalid)
+        error(DiagId::InvalidUtf8, p);
+      else if (r == 0xFEFF)
+        error(DiagId::InvalidBom, p);
+      p += len;
     } else {
       ++p;
     }

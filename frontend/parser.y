@@ -13,6 +13,7 @@
 %define api.location.type {mp::SourceRange}
 %define api.token.prefix {TOK_}
 %define parse.error custom
+%define parse.lac full
 %locations
 %expect 0
 %parse-param {mp::ParseState &ps}
@@ -291,6 +292,7 @@ opt_result:
 params:
     "(" ")" { $$ = B.params(@1.begin, {}, @2.begin); }
   | "(" param_list opt_comma ")" { $$ = B.params(@1.begin, std::move($2), @4.begin); }
+  | "(" error ")" { $$ = B.params(@1.begin, {}, @3.begin); }
   ;
 
 param_list:
@@ -548,6 +550,8 @@ uexpr:
 
 // primary_expr = operand | primary_expr (selector | index | slice |
 //                type_assertion | arguments) | composite_lit
+// A syntax error inside an argument list or a literal skips to its closing
+// bracket, as Go's parser does, so the next line parses normally.
 pexpr:
     operand
   | pexpr "." ident { $$ = B.selector(@$, $1, $3); }
@@ -561,6 +565,8 @@ pexpr:
   | pexpr "(" expr_list opt_comma ")" { $$ = B.call(@$, $1, std::move($3), false, @2.begin, @5.begin); }
   | pexpr "(" expr_list "..." opt_comma ")" { $$ = B.call(@$, $1, std::move($3), true, @2.begin, @6.begin); }
   | pexpr "{" elems "}" { $$ = B.compositeLit(@$, $1, std::move($3), @2.begin, @4.begin); }
+  | pexpr "(" error ")" { $$ = B.badExpr(@$); }
+  | pexpr "{" error "}" { $$ = B.badExpr(@$); }
   ;
 
 operand:
@@ -619,6 +625,7 @@ pexpr_nb:
   | pexpr_nb "(" ")" { $$ = B.call(@$, $1, {}, false, @2.begin, @3.begin); }
   | pexpr_nb "(" expr_list opt_comma ")" { $$ = B.call(@$, $1, std::move($3), false, @2.begin, @5.begin); }
   | pexpr_nb "(" expr_list "..." opt_comma ")" { $$ = B.call(@$, $1, std::move($3), true, @2.begin, @6.begin); }
+  | pexpr_nb "(" error ")" { $$ = B.badExpr(@$); }
   ;
 
 // In if/for/switch headers a type literal appears only with its literal
@@ -715,8 +722,11 @@ assign_op:
   ;
 
 // if_stmt = "if" [simple_stmt ";"] expression block ["else" (if_stmt | block)]
+// After a syntax error in a header, skip to the block: its braces stay
+// balanced, so the statements after it parse normally (no cascade).
 if_stmt:
     "if" if_header block opt_else { $$ = B.ifStmt(@$, $2, $3, $4); }
+  | "if" error block opt_else { $$ = B.badStmt(@$); }
   ;
 
 if_header:
@@ -734,6 +744,7 @@ opt_else:
 //               "{" {case_clause} "}"
 switch_stmt:
     "switch" switch_header "{" case_clauses "}" { $$ = B.switchStmt(@$, $2, std::move($4), @3.begin, @5.begin); }
+  | "switch" error "{" case_clauses "}" { $$ = B.badStmt(@$); }
   ;
 
 switch_header:
@@ -777,6 +788,7 @@ opt_guard:
 // for_stmt = "for" [condition | for_clause | range_clause] block
 for_stmt:
     "for" for_header block { $$ = B.forStmt(@$, $2, $3); }
+  | "for" error block { $$ = B.badStmt(@$); }
   | "for" "range" expr_nb block { $$ = B.rangeStmt(@$, {}, TK::Illegal, $3, $4); }
   | "for" expr_list_nb "=" "range" expr_nb block { $$ = B.rangeStmt(@$, std::move($2), TK::Assign, $5, $6); }
   | "for" expr_list_nb ":=" "range" expr_nb block { $$ = B.rangeStmt(@$, std::move($2), TK::Define, $5, $6); }

@@ -1,6 +1,8 @@
 // frontend/parser_glue.cpp: connects the generated Bison parser to the
 // lexer and phrases syntax errors the way Go's parser does ("syntax error:
 // unexpected newline, expecting comma or )", "... at end of statement").
+#include <algorithm>
+
 #include "parse_state.h"
 #include "parser.h"
 #include "parser.hpp"
@@ -150,6 +152,11 @@ void Parser::error(const location_type &loc, const std::string &msg) {
   ps.diags.report(DiagId::SyntaxUnexpected, loc, {msg});
 }
 
+// Picks Go's phrasing for an unexpected token `t`, given the tokens the
+// parser expected there (exact, thanks to LAC) and the innermost open
+// bracket.  Go's parser words errors by context: a list missing a comma, a
+// statement or top-level declaration that goes on too long, a statement
+// outside a function; otherwise "unexpected X, expecting Y".
 void Parser::report_syntax_error(const context &ctx) const {
   if (ps.lexer.nestingExceeded() || ps.diags.limitReached())
     return;
@@ -162,40 +169,54 @@ void Parser::report_syntax_error(const context &ctx) const {
   symbol_kind_type expected[YYNTOKENS];
   int n = ctx.expected_tokens(expected, YYNTOKENS);
   std::vector<TokenKind> exp;
-  bool wantsExpr = false, wantsDecl = false;
   for (int i = 0; i < n; ++i) {
     TokenKind k;
-    if (!symbolToken(expected[i], k))
-      continue;
-    wantsExpr |= k == TokenKind::Int;
-    wantsDecl |= k == TokenKind::KwFunc && ps.lexer.openBrackets().empty();
-    exp.push_back(k);
+    if (symbolToken(expected[i], k))
+      exp.push_back(k);
   }
-  SourceRange at = t.range;
-  if (wantsDecl && !isDeclKeyword(t.kind)) {
-    ps.diags.report(DiagId::SyntaxNonDeclOutsideFunc, at);
-    return;
-  }
-  std::vector<std::string> items;
-  if (wantsExpr)
-    items.push_back("expression");
-  for (TokenKind k : exp)
-    if (!continuesExpr(k) && !(wantsExpr && startsExpr(k)))
-      items.push_back(expectedName(k));
-  std::string what = describe(t);
-  bool newline = t.kind == TokenKind::Semicolon && t.implicit && !t.text.empty();
   auto has = [&](TokenKind k) { return std::find(exp.begin(), exp.end(), k) != exp.end(); };
-  if (newline && has(TokenKind::RParen) && has(TokenKind::Comma))
-    ps.diags.report(DiagId::SyntaxNewlineInArgs, at);
-  else if (newline && has(TokenKind::RBrace) && has(TokenKind::Comma))
-    ps.diags.report(DiagId::SyntaxNewlineInComposite, at);
-  else if (items.size() == 1 && items[0] == "semicolon or newline")
-    ps.diags.report(DiagId::SyntaxUnexpectedAtEndOfStmt, at, {what});
-  else if (!items.empty() && items.size() <= 4)
-    ps.diags.report(DiagId::SyntaxUnexpectedExpecting, at, {what, joinOr(items)});
-  else
-    ps.diags.report(DiagId::SyntaxUnexpected, at, {what});
+  bool wantsExpr = has(TokenKind::Int);
   const auto &open = ps.lexer.openBrackets();
+  TokenKind inner = open.empty() ? TokenKind::Eof : open.back().kind;
+  SourceRange at = t.range;
+  std::string what = describe(t);
+
+  if (exp.size() == 2 && has(TokenKind::KwIf) && has(TokenKind::LBrace)) {
+    ps.diags.report(DiagId::SyntaxElseMustBeFollowed, at);
+  } else if (has(TokenKind::KwFunc) && has(TokenKind::KwImport) && !wantsExpr) {
+    // between top-level declarations
+    ps.diags.report(isDeclKeyword(t.kind) ? DiagId::SyntaxUnexpected
+                                          : DiagId::SyntaxNonDeclOutsideFunc,
+                    at, {what});
+  } else if (inner == TokenKind::LParen && has(TokenKind::RParen) && has(TokenKind::Comma) &&
+             !has(TokenKind::Semicolon)) {
+    // after an operand an argument could go on (`+`); a parameter cannot
+    const char *list = has(TokenKind::Add) ? "argument list" : "parameter list";
+    ps.diags.report(DiagId::SyntaxInList, at, {what, list, "comma", ")"});
+  } else if (inner == TokenKind::LBrace && has(TokenKind::RBrace) && has(TokenKind::Comma) &&
+             !has(TokenKind::Semicolon)) {
+    ps.diags.report(DiagId::SyntaxInList, at, {what, "composite literal", "comma", "}"});
+  } else if (inner == TokenKind::LParen && has(TokenKind::RParen) && has(TokenKind::Semicolon)) {
+    ps.diags.report(DiagId::SyntaxInList, at,
+                    {what, "grouped declaration", "semicolon or newline", ")"});
+  } else if (has(TokenKind::Semicolon) && has(TokenKind::RBrace)) {
+    ps.diags.report(DiagId::SyntaxUnexpectedAtEndOfStmt, at, {what});
+  } else if (has(TokenKind::Semicolon) && open.empty()) {
+    ps.diags.report(DiagId::SyntaxUnexpectedAfterTopDecl, at, {what});
+  } else if (has(TokenKind::Semicolon)) {
+    ps.diags.report(DiagId::SyntaxUnexpectedExpecting, at, {what, "semicolon or newline"});
+  } else {
+    std::vector<std::string> items;
+    if (wantsExpr)
+      items.push_back("expression");
+    for (TokenKind k : exp)
+      if (!continuesExpr(k) && !(wantsExpr && startsExpr(k)))
+        items.push_back(expectedName(k));
+    if (!items.empty() && items.size() <= 4)
+      ps.diags.report(DiagId::SyntaxUnexpectedExpecting, at, {what, joinOr(items)});
+    else
+      ps.diags.report(DiagId::SyntaxUnexpected, at, {what});
+  }
   if ((t.kind == TokenKind::Eof || (t.implicit && t.text.empty())) && !open.empty())
     ps.diags.report(DiagId::NoteUnclosedHere, open.back().range, {open.back().text});
 }
