@@ -5,6 +5,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "check.h"
+
 namespace {
 
 constexpr const char *kUsage =
@@ -35,5 +37,7 @@ int main(int argc, char **argv) {
     std::fputs(kUsage, stdout);
     return 0;
   }
+  if (first == "check")
+    return mp::driver::runCheck(argc - 2, argv + 2);
   return usageError("unknown command or option", argv[1]);
 }

@@ -31,9 +31,15 @@ private:
   void error(DiagId id, const char *at, std::initializer_list<DiagArg> args = {});
   void errorRange(DiagId id, const char *b, const char *e,
                   std::initializer_list<DiagArg> args = {});
+  // Literal validation with Go's messages (literal_check.cpp).
   void checkNumber(const char *b, const char *e, TokenKind &kind);
   void checkEscapes(const char *b, const char *e, char quote);
-  const char *scanEscape(const char *p, const char *e, char quote);
+  /// Validates the escape after a backslash at p[-1]; returns the position
+  /// after it, and sets ok=false on error.
+  const char *scanEscape(const char *p, const char *e, char quote, bool &ok);
+  void checkRune(const char *b, const char *e, bool terminated);
+  void checkText(const char *b, const char *e);
+  bool checkIdent(const char *b, const char *e);
   bool trackBracket(const Token &t);
 
   const SourceManager &sm_;
@@ -44,6 +50,7 @@ private:
   const char *cur_;
   bool needSemi_ = false; ///< the last token allows a newline semicolon
   bool tooDeep_ = false;
+  const char *identSkip_ = nullptr; ///< where to resume after a bad ident start
   std::vector<Token> open_;
 };
 
