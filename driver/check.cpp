@@ -1,5 +1,9 @@
-// driver/check.cpp: `mpc check [--dump-ast] [--dump-tokens] [--parse-only]
-// FILE.mp...` — runs the frontend (and, once present, sema) on each file.
+// driver/check.cpp: `mpc check [--dump-ast] [--dump-tokens] [--dump-types]
+// [--parse-only] FILE.mp...` — parses every file, then type-checks them
+// together as one program (sema).  Each dump stops at its stage:
+// --dump-tokens/--dump-ast never run sema (parser tests use snippets that
+// need not type-check).  Sema is skipped after syntax errors, as Go does, so
+// one typo is not followed by a cascade of type errors.
 // Dumps go to stdout, diagnostics to stderr; exit status 1 on any error.
 #include "check.h"
 
@@ -9,6 +13,7 @@
 
 #include "frontend/lexer.h"
 #include "frontend/parser.h"
+#include "sema/sema.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace mp::driver {
@@ -18,6 +23,7 @@ struct CheckOptions {
   bool dumpAST = false;
   bool dumpTokens = false;
   bool parseOnly = false;
+  bool dumpTypes = false;
   std::vector<std::string> files;
 };
 
@@ -49,6 +55,8 @@ int runCheck(int argc, char **argv) {
       opts.dumpAST = true;
     else if (a == "--dump-tokens")
       opts.dumpTokens = true;
+    else if (a == "--dump-types")
+      opts.dumpTypes = true;
     else if (a == "--parse-only")
       opts.parseOnly = true;
     else if (a.size() > 1 && a[0] == '-') {
@@ -66,6 +74,7 @@ int runCheck(int argc, char **argv) {
   diags.setErrorLimit(10); // as Go's compiler: then "too many errors"
   ASTContext ctx;
   bool failed = false;
+  std::vector<SourceFile *> parsed;
   for (const std::string &path : opts.files) {
     std::string err;
     int id = sm.loadFile(path, err);
@@ -79,8 +88,15 @@ int runCheck(int argc, char **argv) {
       continue;
     }
     SourceFile *file = parseFile(ctx, sm, id, diags);
+    parsed.push_back(file);
     if (opts.dumpAST)
       dumpAST(*file, sm, llvm::outs());
+  }
+  bool runSema = !opts.parseOnly && !opts.dumpTokens && !opts.dumpAST && !failed && !diags.hasErrors();
+  if (runSema) {
+    auto prog = sema::check(ctx, parsed, sm, diags);
+    if (opts.dumpTypes)
+      sema::dumpTypes(*prog, parsed, sm, llvm::outs());
   }
   llvm::outs().flush();
   return failed || diags.hasErrors() ? 1 : 0;

@@ -8,6 +8,7 @@ packages=(
   llvm-19-dev llvm-19-tools clang-19 lld-19 libclang-rt-19-dev
   re2c bison
   libgc-dev libboost-context-dev libedit-dev libxxhash-dev
+  libgmp-dev         # sema: exact untyped constants (mpz/mpq, gmpxx)
   libgtest-dev libbenchmark-dev
   ninja-build cmake python3 python3-psutil
   golang-go          # the reference implementation, for differential tests
