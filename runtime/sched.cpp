@@ -209,12 +209,15 @@ void globalPush(G *g) {
   }
 }
 
+// Work some idle worker could take: the global queue and run queues.
+// runnext slots are not counted: only their owner runs them, and an owner
+// with a non-empty runnext is not idle (counting them made idle workers
+// spin while a busy one kept refilling its runnext).
 bool anyQueuedLocked() {
   if (globalHead)
     return true;
   for (int i = 0; i < gNumWorkers; ++i)
-    if (gWorkers[i].qsize.load(std::memory_order_relaxed) > 0 ||
-        gWorkers[i].runnext)
+    if (gWorkers[i].qsize.load(std::memory_order_relaxed) > 0)
       return true;
   return false;
 }
@@ -471,6 +474,8 @@ void externalEnd() {
 }
 
 bool deadlockCheckLocked() {
+  // Every worker idle implies every runnext slot is empty (a worker only
+  // sleeps after emptying its own).
   if (runActive == 0 || nidle.load(std::memory_order_seq_cst) != gNumWorkers)
     return false;
   if (anyQueuedLocked())
@@ -579,6 +584,11 @@ extern "C" int mp_main(int argc, char **argv, void (*main_fn)(void)) {
   mp_run(callMain, reinterpret_cast<void *>(main_fn));
   stdoutFlushForExit();
   _exit(0);
+}
+
+extern "C" void mp_exit(int code) {
+  stdoutFlushForExit();
+  _exit(code);
 }
 
 extern "C" void mp_preempt(void) {

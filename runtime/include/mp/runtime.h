@@ -42,6 +42,10 @@ void mp_stdout_flush(void);
  * returns, flushes stdout and exits 0 whatever other goroutines do. */
 MP_NORETURN int mp_main(int argc, char **argv, void (*main_fn)(void));
 
+/* os.Exit(code): flushes stdout and ends the process at once (deferred
+ * calls do not run, as in Go). */
+MP_NORETURN void mp_exit(int code);
+
 /* For tests and embedders: runs fn(arg) as a new root goroutine and returns
  * when it returns.  Deadlock detection is armed while a run is active. */
 void mp_run(void (*fn)(void *), void *arg);

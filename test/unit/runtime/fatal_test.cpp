@@ -28,9 +28,11 @@ std::string slurp(const std::string &path) {
   return s;
 }
 
-Outcome runHelper(const std::string &scenario, const std::string &env = "") {
+Outcome runHelper(const std::string &scenario, const std::string &env = "",
+                  int timeoutSec = 20) {
   std::string base = testing::TempDir() + "rt_helper_" + scenario;
-  std::string cmd = env + " timeout 20 " MP_RT_HELPER " " + scenario + " >" + base +
+  std::string cmd = env + " timeout " + std::to_string(timeoutSec) + " " MP_RT_HELPER " " +
+                    scenario + " >" + base +
                     ".out 2>" + base + ".err";
   int st = std::system(cmd.c_str());
   return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, slurp(base + ".out"), slurp(base + ".err")};
@@ -147,4 +149,57 @@ TEST(Fatal, MainReturnExitsAndFlushes) {
   EXPECT_EQ(o.status, 0) << o.err;
   EXPECT_EQ(o.out.size(), 10000u * 5);
   EXPECT_EQ(o.err, "");
+}
+
+// Rule (§3, §4): goroutines waiting in select are deadlocked too; a sender
+// whose message fails the only receiver's value guard stays blocked.
+TEST(Fatal, GuardedSelectDeadlock) {
+  Outcome o = runHelper("select-deadlock");
+  EXPECT_EQ(o.status, 2);
+  EXPECT_EQ(o.err, "fatal error: all goroutines are asleep - deadlock!\n"
+                   "\n"
+                   "goroutine 1 [chan send]:\n"
+                   "main.main(...)\n"
+                   "\tx.mp:7:3\n"
+                   "\n"
+                   "goroutine 2 [select]:\n"
+                   "main.worker(...)\n"
+                   "\tx.mp:12:5\n");
+}
+
+// Rule (§4): once the last timer has fired, a blocked program deadlocks.
+TEST(Fatal, DeadlockAfterTimerFired) {
+  Outcome o = runHelper("deadlock-after-timer");
+  EXPECT_EQ(o.status, 2);
+  EXPECT_NE(o.err.find("goroutine 1 [chan receive]:"), std::string::npos) << o.err;
+}
+
+// Rule (§4): a loop with no calls is preempted at its back-edge poll.
+TEST(Fatal, SpinningLoopIsPreemptedAtBackEdge) {
+  Outcome o = runHelper("preempt-loop", "MPPROCS=1");
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_EQ(o.out, "main ran\n");
+}
+
+// A goroutine blocked in read(2) neither stalls the only worker nor counts
+// as a deadlock.
+TEST(Fatal, BlockingReadLeavesWorkerFree) {
+  Outcome o = runHelper("read-stdin", "(sleep 0.3; echo hi) | MPPROCS=1");
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_EQ(o.out, "main ran\nhi\n");
+}
+
+// Rule (§4): a million goroutines can be alive at once (with the default
+// stack size; ~4 KiB resident each, so this takes seconds of page faults).
+TEST(Fatal, MillionGoroutines) {
+  Outcome o = runHelper("million", "", 150);
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_EQ(o.out, "all released\n");
+}
+
+// Memory referenced only from parked goroutines' stacks is never freed.
+TEST(Fatal, GcKeepsParkedStacksAlive) {
+  Outcome o = runHelper("gc-parked");
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_EQ(o.out, "intact\n");
 }

@@ -4,6 +4,8 @@
 // its stderr and exit status.
 #include "mp/runtime.h"
 
+#include <gc.h>
+
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -31,6 +33,93 @@ void blockedWorker(void *) {
 }
 
 void spinner(void *) { mp_test_spin(&stopSpin); }
+
+void pollingSpinner(void *) {
+  while (!stopSpin)
+    mp_preempt_poll();  // what codegen emits on a loop back-edge
+}
+
+bool greaterThan5(void *, const void *v) { return *static_cast<const int64_t *>(v) > 5; }
+
+void guardedWorker(void *) {
+  int64_t got = 0;
+  mp_select_case cs[] = {{shared, MP_SELECT_RECV, &got, greaterThan5, nullptr, nullptr}};
+  mp_select(cs, 1, false, &kWorkerPos);
+}
+
+volatile bool readDone = false;
+char line[64];
+
+void stdinReader(void *) {
+  int64_t n = mp_read(0, line, sizeof line - 1);
+  line[n > 0 ? n : 0] = 0;
+  readDone = true;
+  int64_t v = n;
+  mp_chan_send(shared, &v, &kWorkerPos);
+}
+
+// A million goroutines alive at once, each parked on one channel; closing
+// it releases them all and each reports on a buffered channel.
+constexpr int kMillion = 1'000'000;
+mp_chan *released;
+
+void parkedUntilClose(void *) {
+  int64_t v;
+  mp_chan_recv(shared, &v, &kWorkerPos);
+  mp_chan_send(released, &v, &kWorkerPos);
+}
+
+void million() {
+  shared = mp_chan_make(&kInt, 0);
+  released = mp_chan_make(&kInt, kMillion);
+  for (int i = 0; i < kMillion; ++i)
+    mp_go(parkedUntilClose, nullptr);
+  for (int i = 0; i < 100; ++i)
+    mp_yield();
+  mp_chan_close(shared, &kMainPos);
+  int64_t v;
+  for (int i = 0; i < kMillion; ++i)
+    mp_chan_recv(released, &v, &kMainPos);
+  say("all released\n");
+}
+
+// Objects reachable only from parked goroutines' stacks survive
+// collections: each goroutine keeps a GC-allocated block with a checksum on
+// its stack, parks, and checks the block after main forced collections and
+// allocated plenty of garbage.
+void holdAcrossGc(void *) {
+  auto *block = static_cast<int64_t *>(mp_alloc(64 * sizeof(int64_t)));
+  for (int i = 0; i < 64; ++i)
+    block[i] = i * 7 + 3;
+  int64_t v;
+  mp_chan_recv(shared, &v, &kWorkerPos);
+  int64_t bad = 0;
+  for (int i = 0; i < 64; ++i)
+    bad += block[i] != i * 7 + 3;
+  mp_chan_send(released, &bad, &kWorkerPos);
+}
+
+void gcParked() {
+  shared = mp_chan_make(&kInt, 0);
+  released = mp_chan_make(&kInt, 1000);
+  for (int i = 0; i < 1000; ++i)
+    mp_go(holdAcrossGc, nullptr);
+  for (int round = 0; round < 5; ++round) {
+    for (int i = 0; i < 20000; ++i) {  // garbage that reuses freed blocks
+      auto *junk = static_cast<int64_t *>(mp_alloc(64 * sizeof(int64_t)));
+      for (int k = 0; k < 64; ++k)
+        junk[k] = -1;
+    }
+    GC_gcollect();
+  }
+  mp_chan_close(shared, &kMainPos);
+  int64_t bad = 0, v;
+  for (int i = 0; i < 1000; ++i) {
+    mp_chan_recv(released, &v, &kMainPos);
+    bad += v;
+  }
+  say(bad == 0 ? "intact\n" : "corrupted\n");
+}
 
 void program() {
   int64_t v = 1;
@@ -86,6 +175,34 @@ void program() {
     mp_go(blockedWorker, nullptr);  // still blocked when main returns
     for (int i = 0; i < 10000; ++i)
       say("line\n");
+  } else if (scenario == "select-deadlock") {
+    // Both goroutines wait in select; the worker waits for a message that
+    // fails its value guard, whose sender stays blocked: a deadlock.
+    shared = mp_chan_make(&kInt, 0);
+    mp_go(guardedWorker, nullptr);
+    mp_yield();
+    mp_chan_send(shared, &v, &kMainPos);  // v = 1 fails `where v > 5`
+  } else if (scenario == "deadlock-after-timer") {
+    mp_sleep(5'000'000, &kMainPos);  // a pending timer is not a deadlock
+    mp_chan_recv(mp_chan_make(&kInt, 0), &v, &kMainPos);
+  } else if (scenario == "preempt-loop") {
+    // MPPROCS=1: a loop without calls polls the flag on its back-edge.
+    mp_go(pollingSpinner, nullptr);
+    mp_sleep(30'000'000, &kMainPos);
+    stopSpin = 1;
+    say("main ran\n");
+  } else if (scenario == "read-stdin") {
+    // MPPROCS=1: a goroutine blocked reading stdin leaves the worker free.
+    shared = mp_chan_make(&kInt, 1);
+    mp_go(stdinReader, nullptr);
+    mp_yield();  // the reader runs and blocks in read(2)
+    say(readDone ? "worker was blocked\n" : "main ran\n");
+    mp_chan_recv(shared, &v, &kMainPos);
+    say(line);
+  } else if (scenario == "million") {
+    million();
+  } else if (scenario == "gc-parked") {
+    gcParked();
   } else if (scenario == "sleep-no-deadlock") {
     mp_sleep(20'000'000, &kMainPos);
     say("woke\n");

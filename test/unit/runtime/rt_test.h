@@ -57,8 +57,8 @@ inline int64_t recv(mp_chan *c, bool *ok = nullptr) {
 struct Done {
   mp_chan *c;
   explicit Done(int64_t cap) : c(mp_chan_make(&kInt, cap)) {}
-  void done() { send(c, 0); }
-  void wait(int n) {
+  void done() const { send(c, 0); }
+  void wait(int n) const {
     for (int i = 0; i < n; ++i)
       recv(c);
   }
