@@ -64,6 +64,38 @@ int64_t mp_strconv_Atoi(mp_string s, mp_iface *err);
 int64_t mp_strconv_ParseInt(mp_string s, int64_t base, int64_t bitSize, mp_iface *err);
 mp_string mp_strconv_Quote(mp_string s);
 
+/* ---- strings ----
+ * Results may share the argument's bytes (substrings), as Go's do.
+ * []string arguments/results are mp_slice of mp_string. */
+bool mp_strings_Contains(mp_string s, mp_string substr);
+bool mp_strings_HasPrefix(mp_string s, mp_string prefix);
+bool mp_strings_HasSuffix(mp_string s, mp_string suffix);
+int64_t mp_strings_Index(mp_string s, mp_string substr);
+mp_slice mp_strings_Fields(mp_string s);
+mp_slice mp_strings_Split(mp_string s, mp_string sep);
+mp_string mp_strings_Join(mp_slice elems, mp_string sep);
+/* count < 0 panics "strings: negative Repeat count". */
+mp_string mp_strings_Repeat(mp_string s, int64_t count);
+mp_string mp_strings_Replace(mp_string s, mp_string old, mp_string repl, int64_t n);
+mp_string mp_strings_ReplaceAll(mp_string s, mp_string old, mp_string repl);
+mp_string mp_strings_ToLower(mp_string s);
+mp_string mp_strings_ToUpper(mp_string s);
+mp_string mp_strings_TrimSpace(mp_string s);
+
+/* strings.Builder: Go's layout (addr for the copy check, then the bytes).
+ * Its zero value is ready to use; methods take a pointer, as Go's do. */
+typedef struct mp_strings_Builder {
+  void *addr;
+  mp_slice buf;
+} mp_strings_Builder;
+int64_t mp_strings_Builder_WriteString(mp_strings_Builder *b, mp_string s);
+void mp_strings_Builder_WriteByte(mp_strings_Builder *b, uint8_t c);
+int64_t mp_strings_Builder_WriteRune(mp_strings_Builder *b, int32_t r);
+mp_string mp_strings_Builder_String(const mp_strings_Builder *b);
+int64_t mp_strings_Builder_Len(const mp_strings_Builder *b);
+void mp_strings_Builder_Reset(mp_strings_Builder *b);
+void mp_strings_Builder_Grow(mp_strings_Builder *b, int64_t n);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
