@@ -96,6 +96,25 @@ int64_t mp_strings_Builder_Len(const mp_strings_Builder *b);
 void mp_strings_Builder_Reset(mp_strings_Builder *b);
 void mp_strings_Builder_Grow(mp_strings_Builder *b, int64_t n);
 
+/* ---- math (MaxInt64, MinInt64, Pi are constants folded by the compiler) */
+double mp_math_Sqrt(double x);
+double mp_math_Abs(double x);
+double mp_math_Floor(double x);
+double mp_math_Ceil(double x);
+double mp_math_Pow(double x, double y);
+double mp_math_Inf(int64_t sign);
+
+/* ---- sort ---- */
+void mp_sort_Ints(mp_slice x);    /* []int */
+void mp_sort_Strings(mp_slice x); /* []string */
+void mp_sort_Float64s(mp_slice x); /* []float64: NaNs first, as Go */
+/* sort.Slice(x, less): elemSize is the element's size; less is the MP
+ * closure func(i, j int) bool, called as ((mp_sort_less_fn)less->fn)(less,
+ * i, j) (value.h's closure convention).  Go's algorithm step for step, so
+ * ties end where Go leaves them.  A nil less panics as a nil dereference. */
+typedef bool (*mp_sort_less_fn)(const mp_closure *self, int64_t i, int64_t j);
+void mp_sort_Slice(mp_slice x, int64_t elemSize, const mp_closure *less);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

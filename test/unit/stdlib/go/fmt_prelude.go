@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -58,6 +59,7 @@ var _ = errors.New
 var _ = strconv.Itoa
 var _ = strings.Repeat
 var _ = os.Exit
+var _ = sort.Ints
 
 func atoi(s string) string {
 	n, err := strconv.Atoi(s)
