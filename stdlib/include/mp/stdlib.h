@@ -104,6 +104,20 @@ double mp_math_Ceil(double x);
 double mp_math_Pow(double x, double y);
 double mp_math_Inf(int64_t sign);
 
+/* ---- math/rand: Go 1.19's generator and reductions, so a seed gives
+ * Go's numbers.  The global source starts as Seed(1), as in Go 1.19; it
+ * is locked, so goroutines may share it. ---- */
+void mp_rand_Seed(int64_t seed);
+int64_t mp_rand_Int(void);
+int64_t mp_rand_Int63(void);
+/* n <= 0 panics "invalid argument to Intn" / "... to Int63n". */
+int64_t mp_rand_Intn(int64_t n);
+int64_t mp_rand_Int63n(int64_t n);
+double mp_rand_Float64(void); /* in [0, 1) */
+/* A random permutation of 0..n-1 as a fresh []int; n < 0 panics
+ * "runtime error: makeslice: len out of range". */
+mp_slice mp_rand_Perm(int64_t n);
+
 /* ---- sort ---- */
 void mp_sort_Ints(mp_slice x);    /* []int */
 void mp_sort_Strings(mp_slice x); /* []string */

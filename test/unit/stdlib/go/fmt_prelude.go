@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand"
 	"os"
 	"sort"
 	"strconv"
@@ -60,6 +61,7 @@ var _ = strconv.Itoa
 var _ = strings.Repeat
 var _ = os.Exit
 var _ = sort.Ints
+var _ = rand.Intn
 
 func atoi(s string) string {
 	n, err := strconv.Atoi(s)
