@@ -104,6 +104,30 @@ double mp_math_Ceil(double x);
 double mp_math_Pow(double x, double y);
 double mp_math_Inf(int64_t sign);
 
+/* ---- time: a Duration is an int64 of nanoseconds; the constants
+ * Nanosecond..Hour are compile-time.  Sleep, After and Tick are the
+ * scheduler's (runtime.h), not libmpstd's. ---- */
+/* The descriptor of time.Duration (its String method included), for
+ * codegen to use wherever a Duration is boxed into an interface. */
+extern const mp_type mp_time_Duration_type;
+/* d.String(): "1.5s", "2m0s", "1h0m0s", "1.2\u00b5s", "0s", as Go. */
+mp_string mp_time_Duration_String(int64_t d);
+double mp_time_Duration_Seconds(int64_t d);
+double mp_time_Duration_Minutes(int64_t d);
+double mp_time_Duration_Hours(int64_t d);
+int64_t mp_time_Duration_Milliseconds(int64_t d);
+int64_t mp_time_Duration_Microseconds(int64_t d);
+/* time.Time: wall-clock and monotonic readings in nanoseconds.  Sub and
+ * Since use the monotonic one (immune to clock changes), saturating as
+ * Go's Sub does. */
+typedef struct mp_time_Time {
+  int64_t wall; /* since the Unix epoch */
+  int64_t mono; /* CLOCK_MONOTONIC */
+} mp_time_Time;
+mp_time_Time mp_time_Now(void);
+int64_t mp_time_Time_Sub(mp_time_Time t, mp_time_Time u);
+int64_t mp_time_Since(mp_time_Time t);
+
 /* ---- math/rand: Go 1.19's generator and reductions, so a seed gives
  * Go's numbers.  The global source starts as Seed(1), as in Go 1.19; it
  * is locked, so goroutines may share it. ---- */

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 type Point struct{ X, Y int }
@@ -62,6 +63,7 @@ var _ = strings.Repeat
 var _ = os.Exit
 var _ = sort.Ints
 var _ = rand.Intn
+var _ = time.Now
 
 func atoi(s string) string {
 	n, err := strconv.Atoi(s)
