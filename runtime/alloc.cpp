@@ -1,6 +1,6 @@
 // runtime/alloc.cpp: garbage-collected allocation on Boehm GC.
-// Threads that run goroutines register with the collector (see sched);
-// GC_INIT runs once, from the first allocation or from runtime start-up.
+// Worker threads register with the collector (gc.cpp); GC_INIT runs at
+// runtime start-up, or here on first use by a program without goroutines.
 #include "mp/runtime.h"
 
 #include <gc.h>

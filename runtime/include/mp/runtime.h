@@ -1,6 +1,8 @@
 /* runtime/include/mp/runtime.h: the runtime's C ABI, the only interface
  * generated code calls (plus stdlib's mp/stdlib.h).  Every entry point is
- * `mp_`-prefixed and documented here. */
+ * `mp_`-prefixed and documented here.  Blocking calls take a source
+ * position (a constant codegen emits) that deadlock and panic traces print.
+ * Design notes for codegen: runtime/HACKING.md. */
 #ifndef MP_RUNTIME_H
 #define MP_RUNTIME_H
 
@@ -9,6 +11,14 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* A source position, emitted by codegen as a constant; NULL is allowed
+ * everywhere (the trace then omits the position). */
+typedef struct mp_srcpos {
+  const char *file; /* "x.mp" */
+  int32_t line, col;
+  const char *func; /* "main.main", or NULL */
+} mp_srcpos;
 
 /* ---- Memory (Boehm GC) ---- */
 
@@ -21,16 +31,153 @@ void *mp_alloc_atomic(size_t size);
 /* ---- Output ---- */
 
 /* Appends to the program's stdout buffer; flushed at exit, panic and
- * deadlock, so nothing printed is lost. */
+ * deadlock, before a read of stdin, so nothing printed is lost. */
 void mp_stdout_write(const void *data, size_t len);
 void mp_stdout_flush(void);
 
-/* ---- Panics ---- */
+/* ---- Program start, goroutines, scheduling ---- */
 
+/* The entry point of a generated program's C main(): starts MPPROCS worker
+ * threads (default: online cores), runs main_fn as goroutine 1 and, when it
+ * returns, flushes stdout and exits 0 whatever other goroutines do. */
+MP_NORETURN int mp_main(int argc, char **argv, void (*main_fn)(void));
+
+/* For tests and embedders: runs fn(arg) as a new root goroutine and returns
+ * when it returns.  Deadlock detection is armed while a run is active. */
+void mp_run(void (*fn)(void *), void *arg);
+
+/* `go f(x, y)`: the caller packs f's arguments into a heap frame `arg`
+ * (mp_alloc) and passes a thunk that unpacks them.  The new goroutine runs
+ * next on this worker (newest first, as Go does). */
+void mp_go(void (*fn)(void *), void *arg);
+
+/* Cooperative preemption.  The runtime raises a goroutine's flag by
+ * poisoning its stack limit (the word at %fs:0x70 that LLVM's "split-stack"
+ * prologue compares %rsp against) with MP_PREEMPT_POISON.  So:
+ *  - functions compiled with the "split-stack" attribute are preempted in
+ *    their prologue (__morestack yields, then re-runs the prologue);
+ *  - loop back-edges must poll: `if (*(fs:0x70) == MP_PREEMPT_POISON)
+ *    mp_preempt();` (in IR: load i64 from addrspace(257) 0x70).
+ * mp_preempt_poll() below is that check for C/C++ callers. */
+#define MP_PREEMPT_POISON (~(uint64_t)0)
+void mp_preempt(void);
+static inline void mp_preempt_poll(void) {
+  uint64_t limit;
+  __asm__ volatile("movq %%fs:0x70, %0" : "=r"(limit));
+  if (__builtin_expect(limit == MP_PREEMPT_POISON, 0))
+    mp_preempt();
+}
+/* runtime.Gosched(). */
+void mp_yield(void);
+/* The running goroutine's id (1 for main). */
+int64_t mp_goid(void);
+
+/* Function table for traces: codegen may register each function's code
+ * range so that `fatal error: stack overflow` names the function that
+ * overflowed.  Entries need not be sorted; the table must stay alive. */
+typedef struct mp_func_info {
+  const void *start, *end;
+  const mp_srcpos *pos; /* the function's declaration */
+} mp_func_info;
+void mp_register_funcs(const mp_func_info *table, size_t n);
+
+/* ---- Channels ---- */
+
+typedef struct mp_chan mp_chan;
+
+/* make(chan T, cap); cap < 0 panics like Go ("makechan: size out of
+ * range").  Values are copied by elem->size bytes. */
+mp_chan *mp_chan_make(const mp_type *elem, int64_t cap);
+/* ch <- *val.  Blocks; nil ch blocks forever; closed ch panics. */
+void mp_chan_send(mp_chan *c, const void *val, const mp_srcpos *pos);
+/* v, ok := <-ch into *out (out may be NULL to discard).  Returns ok: false
+ * when c is closed and drained (then *out is the zero value). */
+bool mp_chan_recv(mp_chan *c, void *out, const mp_srcpos *pos);
+/* close(ch): panics on nil or closed channel. */
+void mp_chan_close(mp_chan *c, const mp_srcpos *pos);
+int64_t mp_chan_len(mp_chan *c); /* 0 for nil */
+int64_t mp_chan_cap(mp_chan *c); /* 0 for nil */
+
+/* ---- select ---- */
+
+/* A value guard: `case v := <-ch where pred(v)`.  Called on the selecting
+ * goroutine, with channel locks held, for each candidate message in arrival
+ * order; must be free of side effects and must not block. */
+typedef bool (*mp_guard_fn)(void *env, const void *value);
+
+enum { MP_SELECT_SEND = 1, MP_SELECT_RECV = 2 };
+
+typedef struct mp_select_case {
+  mp_chan *chan;      /* NULL: case disabled (nil channel, false boolean
+                         guard: codegen passes NULL) */
+  int32_t dir;        /* MP_SELECT_SEND / MP_SELECT_RECV */
+  void *val;          /* send: the value; recv: where to store it (or NULL) */
+  mp_guard_fn guard;  /* recv only; NULL: no value guard */
+  void *guard_env;
+  bool *ok_out;       /* recv only; may be NULL */
+} mp_select_case;
+
+/* Runs a select: returns the index of the case that fired, or -1 when
+ * has_default and no case was ready.  With no enabled case and no default
+ * it blocks forever (`select {}`).  Exactly one case commits. */
+int mp_select(mp_select_case *cases, int n, bool has_default,
+              const mp_srcpos *pos);
+
+/* ---- Time ---- */
+
+/* Monotonic nanoseconds (time.Now for durations). */
+int64_t mp_time_now(void);
+/* time.Sleep(ns): parks the goroutine, never the worker. */
+void mp_sleep(int64_t ns, const mp_srcpos *pos);
+/* time.After(ns) / time.Tick(ns): a channel of int64 (mp_time_now() at the
+ * tick) with capacity 1, fed by the runtime.  Tick with ns <= 0 returns nil
+ * like Go. */
+mp_chan *mp_time_after(int64_t ns);
+mp_chan *mp_time_tick(int64_t ns);
+
+/* ---- Blocking system calls ---- */
+
+/* read(2) on a helper thread, so the worker keeps running goroutines;
+ * flushes stdout first when fd is 0.  Returns bytes read, 0 at EOF, -errno. */
+int64_t mp_read(int fd, void *buf, int64_t n);
+
+/* ---- Panics, defer and recover ----
+ *
+ * Defer/recover use setjmp/longjmp frames (cheap to enter, no unwind
+ * tables; codegen emits llvm.eh.sjlj.setjmp, whose 5-word buffer is
+ * __builtin_setjmp's).  A function with defers does:
+ *
+ *   mp_defer_frame fr; mp_defer_push(&fr);
+ *   if (__builtin_setjmp(fr.jmpbuf)) {      // a panic unwound to us
+ *     run this function's deferred calls (LIFO);   // they may recover()
+ *     mp_defer_unwound(&fr);   // returns only if recovered: then return
+ *     return <named results>;  // normally from this function
+ *   }
+ *   body; run deferred calls; mp_defer_pop(&fr); return;
+ */
+typedef struct mp_defer_frame {
+  struct mp_defer_frame *prev;
+  void *jmpbuf[5];
+} mp_defer_frame;
+void mp_defer_push(mp_defer_frame *f);
+void mp_defer_pop(mp_defer_frame *f);
+/* After a frame's deferred calls ran during a panic: returns if one of them
+ * recovered (the panic is over), else continues unwinding. */
+void mp_defer_unwound(mp_defer_frame *f);
+/* panic(v): prints `panic: <v>` (Go's formatting: Error()/String() methods,
+ * basic values, `main.T(5)` for named basic types) and `goroutine N
+ * [running]:` with pos, then exits 2 unless a deferred call recovers. */
+MP_NORETURN void mp_panic(mp_iface v, const mp_srcpos *pos);
 /* panic(runtime error): prints "panic: runtime error: <msg>" (Go's wording,
  * e.g. "index out of range [5] with length 3") and the goroutine's trace,
- * then exits with status 2 unless recovered. */
+ * then exits with status 2 unless recovered.  The value recover() returns
+ * is an error whose Error() is "runtime error: <msg>". */
 MP_NORETURN void mp_panic_runtime_error(const char *msg);
+MP_NORETURN void mp_panic_runtime_error_at(const char *msg,
+                                           const mp_srcpos *pos);
+/* recover(): the current panic's value when called from a deferred call
+ * during a panic (the panic then stops), else the nil interface. */
+mp_iface mp_recover(void);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -1,0 +1,111 @@
+// runtime/gc.cpp: Boehm GC in threaded mode with goroutine stacks.
+// Workers register with the collector.  Parked goroutines' stacks are
+// pushed as roots; a running goroutine's stack is scanned as its worker's
+// thread stack.  Rather than telling the collector about every switch,
+// we record each stopped worker's %rsp (wrapping the collector's suspend
+// signal handler) and, with the world stopped, set each worker's stack
+// bottom to the top of the stack slot that %rsp is in.  No GC cost per
+// switch, and no window where the collector sees a half-switched stack.
+#include "sched.h"
+
+#include <gc.h>
+#include <gc/gc_mark.h>
+
+#include <csignal>
+#include <mutex>
+#include <cstdio>
+#include <cstdlib>
+#include <ucontext.h>
+
+namespace mp::rt {
+namespace {
+
+struct WorkerGcState {
+  void *stoppedSp;      // %rsp when the suspend signal arrived
+  void *threadStackHi;  // the pthread's own stack (before it enters g0)
+};
+WorkerGcState *gcState;  // one per worker, indexed like gWorkers
+struct sigaction prevSuspend;
+GC_push_other_roots_proc prevPushOtherRoots;
+
+char *slotTop(G *slot) {
+  // The slot's top: stackLo + the slot size (G sits just below it).
+  return slot->stackLo + gStackSize;
+}
+
+void onSuspend(int sig, siginfo_t *info, void *ucv) {
+  if (Worker *w = currentWorker()) {
+    auto *uc = static_cast<ucontext_t *>(ucv);
+    gcState[w->index].stoppedSp = reinterpret_cast<void *>(uc->uc_mcontext.gregs[REG_RSP]);
+  }
+  if (prevSuspend.sa_flags & SA_SIGINFO)
+    prevSuspend.sa_sigaction(sig, info, ucv);
+  else if (prevSuspend.sa_handler != SIG_DFL && prevSuspend.sa_handler != SIG_IGN)
+    prevSuspend.sa_handler(sig);
+}
+
+struct CurrentSet {
+  G **gs;  // slots some worker is executing on
+  int n;
+};
+
+void pushParked(G *g, void *arg) {
+  if (!g->live || g->isG0)
+    return;
+  auto *cur = static_cast<CurrentSet *>(arg);
+  for (int i = 0; i < cur->n; ++i)
+    if (cur->gs[i] == g)
+      return;  // its worker's thread scan covers it
+  GC_push_all_eager(g->sp, slotTop(g));
+}
+
+// Called by the collector with the world stopped and the GC lock held.
+void pushGoroutineStacks() {
+  Worker *self = currentWorker();
+  G *current[256];
+  int ncur = 0;
+  for (int i = 0; i < gNumWorkers && gcState; ++i) {
+    Worker &w = gWorkers[i];
+    if (!w.gcHandle)
+      continue;
+    void *sp = &w == self ? __builtin_frame_address(0) : gcState[i].stoppedSp;
+    G *slot = slotOf(sp);
+    struct GC_stack_base sb;
+    sb.mem_base = slot ? slotTop(slot) : gcState[i].threadStackHi;
+    GC_set_stackbottom(w.gcHandle, &sb);
+    if (slot && ncur < 256)
+      current[ncur++] = slot;
+  }
+  CurrentSet set{current, ncur};
+  forEachGSlot(pushParked, &set);
+  if (prevPushOtherRoots)
+    prevPushOtherRoots();
+}
+
+} // namespace
+
+void gcInit() {
+  GC_INIT();
+  GC_allow_register_threads();
+  prevPushOtherRoots = GC_get_push_other_roots();
+  GC_set_push_other_roots(pushGoroutineStacks);
+  struct sigaction sa {};
+  int sig = GC_get_suspend_signal();
+  sigaction(sig, nullptr, &prevSuspend);
+  sa = prevSuspend;
+  sa.sa_sigaction = onSuspend;
+  sa.sa_flags = prevSuspend.sa_flags | SA_SIGINFO;
+  sigaction(sig, &sa, nullptr);
+}
+
+void gcRegisterWorker(Worker *w) {
+  static std::once_flag once;
+  std::call_once(once, [] { gcState = new WorkerGcState[size_t(gNumWorkers)](); });
+  struct GC_stack_base sb;
+  GC_get_stack_base(&sb);
+  GC_register_my_thread(&sb);
+  gcState[w->index].threadStackHi = sb.mem_base;
+  w->gcHandle = GC_get_my_stackbottom(&sb);
+}
+
+} // namespace mp::rt

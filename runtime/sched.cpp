@@ -1,0 +1,603 @@
+// runtime/sched.cpp: the M:N scheduler.  MPPROCS workers (Go's M+P) run
+// goroutines (G) switched in user space; goroutines park on channels and
+// timers, never the worker.  Start-up, spawn, park/ready, preemption, idle
+// parking and deadlock detection live here.
+//
+// Invariants:
+//  - A G is in at most one place: running on one worker, in one worker's
+//    runnext slot or run queue, in the global queue, or parked (then only
+//    a wait queue, a timer or a helper job refers to it).
+//  - A parked G becomes findable by wakers only after it switched out: park
+//    hands its unlock to the next context (SwitchHook), so a G is never
+//    resumed on another worker while still on its own stack.
+//  - runnext is touched only by its owner worker (no atomics on the
+//    message fast path); run queues are protected by their qlock.
+//  - A worker sleeps only after publishing nidle and re-checking every run
+//    queue under schedMu; whoever queues work makes sure some worker is
+//    awake (wakeIdle: seq_cst fence, then read nidle) — no lost wake-up.
+//  - Deadlock is declared under schedMu only when every worker is idle, all
+//    run queues are empty, no timer is pending, nothing runs outside the
+//    scheduler (externalBegin/End) and a root goroutine is still alive.
+//  - Runtime globals with destructors (mutexes, condition variables,
+//    containers) are `*new` and never destroyed: workers, sysmon and helper
+//    threads keep running while exit() runs static destructors.
+// Lock order: schedMu -> Worker::qlock; channel locks -> qlock; timerMu is
+// never held while taking schedMu or a channel lock.
+#include "sched.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <mutex>
+#include <sched.h>
+#include <unistd.h>
+
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define MP_TSAN 1
+#endif
+#endif
+#if defined(__SANITIZE_THREAD__)
+#define MP_TSAN 1
+#endif
+#ifdef MP_TSAN
+extern "C" {
+void *__tsan_get_current_fiber(void);
+void *__tsan_create_fiber(unsigned flags);
+void __tsan_switch_to_fiber(void *fiber, unsigned flags);
+}
+#endif
+
+#if defined(__clang__)
+#define MP_NOIPA __attribute__((noinline))
+#else
+#define MP_NOIPA __attribute__((noinline, noipa))
+#endif
+
+namespace mp::rt {
+
+int gNumWorkers;
+Worker *gWorkers;
+
+void SpinLock::yieldThread() { sched_yield(); }
+
+namespace {
+
+std::mutex &schedMu = *new std::mutex;                // protects the fields below it
+std::condition_variable &idleCv = *new std::condition_variable;
+G *globalHead = nullptr, *globalTail = nullptr;
+std::atomic<int64_t> globalSize{0}; // relaxed hint; exact under schedMu
+std::atomic<int> nidle{0};          // workers parked on idleCv
+int runActive = 0;                  // root goroutines alive (mp_run/main)
+std::atomic<int> nexternal{0};      // see externalBegin
+std::atomic<int64_t> nextId{1};
+uint64_t gSeed;
+bool gSeedFromEnv = false;
+
+thread_local Worker *tlsWorker = nullptr;
+thread_local int64_t tlsIdNext = 0, tlsIdEnd = 0;
+
+int64_t newGoid() {
+  if (tlsWorker == nullptr)
+    return nextId.fetch_add(1, std::memory_order_relaxed);
+  if (tlsIdNext == tlsIdEnd) {  // batches of 16, as Go's goidcache
+    tlsIdNext = nextId.fetch_add(16, std::memory_order_relaxed);
+    tlsIdEnd = tlsIdNext + 16;
+  }
+  return tlsIdNext++;
+}
+
+void setStackLimitReg(uint64_t limit) {
+  __asm__ volatile("movq %0, %%fs:0x70" ::"r"(limit) : "memory");
+}
+
+// --- run queues ---
+
+void pushLocal(Worker *w, G *g) {
+  g->schedNext = nullptr;
+  w->qlock.lock();
+  if (w->qtail)
+    w->qtail->schedNext = g;
+  else
+    w->qhead = g;
+  w->qtail = g;
+  w->qsize.store(w->qsize.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+  w->qlock.unlock();
+}
+
+G *popLocal(Worker *w) {
+  if (w->qsize.load(std::memory_order_relaxed) == 0)
+    return nullptr;
+  w->qlock.lock();
+  G *g = w->qhead;
+  if (g) {
+    w->qhead = g->schedNext;
+    if (!w->qhead)
+      w->qtail = nullptr;
+    w->qsize.store(w->qsize.load(std::memory_order_relaxed) - 1, std::memory_order_relaxed);
+  }
+  w->qlock.unlock();
+  return g;
+}
+
+// Takes half of victim's queue; returns one G and queues the rest on w.
+G *stealFrom(Worker *w, Worker *victim) {
+  if (victim->qsize.load(std::memory_order_relaxed) == 0)
+    return nullptr;
+  G *got = nullptr, *rest = nullptr, *restTail = nullptr;
+  int64_t moved = 0;
+  victim->qlock.lock();
+  int64_t n = victim->qsize.load(std::memory_order_relaxed);
+  int64_t take = n - n / 2;
+  for (int64_t i = 0; i < take && victim->qhead; ++i) {
+    G *g = victim->qhead;
+    victim->qhead = g->schedNext;
+    g->schedNext = nullptr;
+    if (!got) {
+      got = g;
+      continue;
+    }
+    if (restTail)
+      restTail->schedNext = g;
+    else
+      rest = g;
+    restTail = g;
+    ++moved;
+  }
+  if (!victim->qhead)
+    victim->qtail = nullptr;
+  victim->qsize.store(n - (got ? moved + 1 : 0), std::memory_order_relaxed);
+  victim->qlock.unlock();
+  for (G *g = rest; g;) {
+    G *next = g->schedNext;
+    pushLocal(w, g);
+    g = next;
+  }
+  return got;
+}
+
+G *steal(Worker *w) {
+  int n = gNumWorkers;
+  int start = int(fastRand(w) % unsigned(n));
+  for (int i = 0; i < n; ++i) {
+    Worker *v = &gWorkers[(start + i) % n];
+    if (v != w)
+      if (G *g = stealFrom(w, v))
+        return g;
+  }
+  return nullptr;
+}
+
+void globalPushLocked(G *g) {
+  g->schedNext = nullptr;
+  if (globalTail)
+    globalTail->schedNext = g;
+  else
+    globalHead = g;
+  globalTail = g;
+  globalSize.fetch_add(1, std::memory_order_relaxed);
+}
+
+G *globalPopLocked() {
+  G *g = globalHead;
+  if (!g)
+    return nullptr;
+  globalHead = g->schedNext;
+  if (!globalHead)
+    globalTail = nullptr;
+  globalSize.fetch_sub(1, std::memory_order_relaxed);
+  return g;
+}
+
+void wakeIdle() {
+  // Pairs with the nidle increment in findRunnable: either the sleeper sees
+  // our queued G or we see the sleeper.
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+  if (nidle.load(std::memory_order_relaxed) > 0) {
+    std::lock_guard<std::mutex> lk(schedMu);
+    idleCv.notify_one();
+  }
+}
+
+void globalPush(G *g) {
+  {
+    std::lock_guard<std::mutex> lk(schedMu);
+    globalPushLocked(g);
+    idleCv.notify_one();
+  }
+}
+
+bool anyQueuedLocked() {
+  if (globalHead)
+    return true;
+  for (int i = 0; i < gNumWorkers; ++i)
+    if (gWorkers[i].qsize.load(std::memory_order_relaxed) > 0 ||
+        gWorkers[i].runnext)
+      return true;
+  return false;
+}
+
+// --- switching ---
+
+void afterSwitch();
+
+void switchTo(Worker *w, G *from, G *to) {
+  w->switchFrom = from;
+  w->switchTo = to;
+  std::atomic_signal_fence(std::memory_order_seq_cst);
+  w->switching = true;
+  w->cur = to;
+  to->status = GStatus::Running;
+  setStackLimitReg(to->isG0 ? 0 : stackLimit(to));
+#ifdef MP_TSAN
+  __tsan_switch_to_fiber(to->tsanFiber, 0);
+#endif
+  mp_ctx_switch(&from->sp, to->sp);
+  afterSwitch();
+}
+
+G *pickLocal(Worker *w, bool *inherit) {
+  if (G *g = w->runnext) {
+    w->runnext = nullptr;
+    *inherit = true;  // a woken partner shares the time slice (Go's rule)
+    return g;
+  }
+  *inherit = false;
+  return popLocal(w);
+}
+
+void freeDeadG(void *g) { freeG(static_cast<G *>(g)); }
+void pushLocalHook(void *g) {
+  pushLocal(currentWorker(), static_cast<G *>(g));
+  wakeIdle();
+}
+
+struct RunState {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool done = false;
+};
+
+[[noreturn]] void goexit() {
+  Worker *w = currentWorker();
+  G *g = w->cur;
+  if (g->doneFlag) {
+    auto *st = static_cast<RunState *>(g->doneFlag);
+    {
+      std::lock_guard<std::mutex> lk(schedMu);
+      --runActive;
+    }
+    std::lock_guard<std::mutex> lk(st->mu);
+    st->done = true;
+    st->cv.notify_all();
+  }
+  g->status = GStatus::Dead;
+  g->live = false;
+  bool inherit;
+  G *next = pickLocal(w, &inherit);
+  if (!next)
+    next = w->g0;
+  w->hook = {freeDeadG, g};  // the stack is freed once we are off it
+  switchTo(w, g, next);
+  __builtin_unreachable();
+}
+
+void gEntry(G *g) {
+  afterSwitch();
+  g->fn(g->arg);
+  goexit();
+}
+
+// --- the worker loop ---
+
+G *findRunnable(Worker *w) {
+  for (;;) {
+    bool inherit;
+    if (G *g = pickLocal(w, &inherit))
+      return g;
+    if (globalSize.load(std::memory_order_relaxed) > 0) {
+      std::lock_guard<std::mutex> lk(schedMu);
+      if (G *g = globalPopLocked())
+        return g;
+    }
+    if (G *g = steal(w))
+      return g;
+    std::unique_lock<std::mutex> lk(schedMu);
+    if (G *g = globalPopLocked())
+      return g;
+    nidle.fetch_add(1, std::memory_order_seq_cst);
+    if (anyQueuedLocked()) {
+      nidle.fetch_sub(1, std::memory_order_relaxed);
+      continue;
+    }
+    w->busy.store(false, std::memory_order_relaxed);
+    if (deadlockCheckLocked())
+      fatal("all goroutines are asleep - deadlock!", true);
+    idleCv.wait(lk);
+    nidle.fetch_sub(1, std::memory_order_relaxed);
+    w->busy.store(true, std::memory_order_relaxed);
+    lk.unlock();
+    sysmonWake();
+  }
+}
+
+void g0Entry(G *g0) {
+  afterSwitch();
+  Worker *w = currentWorker();
+  for (;;) {
+    G *g = findRunnable(w);
+    w->schedtick.store(w->schedtick.load(std::memory_order_relaxed) + 1,
+                       std::memory_order_relaxed);
+    switchTo(w, w->g0, g);
+  }
+}
+
+void *workerMain(void *p) {
+  Worker *w = static_cast<Worker *>(p);
+  tlsWorker = w;
+  gcRegisterWorker(w);
+  uint64_t tcb;
+  __asm__("movq %%fs:0, %0" : "=r"(tcb));
+  w->stackLimitSlot = reinterpret_cast<uint64_t *>(tcb + 0x70);
+  G *g0 = allocG();
+  g0->isG0 = true;
+  g0->live = false;
+  g0->sp = initContext(g0, g0Entry);
+  G boot{};  // the thread's own stack; never resumed
+#ifdef MP_TSAN
+  boot.tsanFiber = __tsan_get_current_fiber();
+  g0->tsanFiber = __tsan_create_fiber(0);
+#endif
+  w->g0 = g0;
+  w->busy.store(true, std::memory_order_relaxed);
+  switchTo(w, &boot, g0);
+  return nullptr;
+}
+
+int envInt(const char *name, int dflt) {
+  const char *s = std::getenv(name);
+  if (!s || !*s)
+    return dflt;
+  int v = std::atoi(s);
+  return v > 0 ? v : dflt;
+}
+
+void startRuntime() {
+  gcInit();
+  gNumWorkers = envInt("MPPROCS", int(sysconf(_SC_NPROCESSORS_ONLN)));
+  if (const char *s = std::getenv("MPSEED")) {
+    gSeed = std::strtoull(s, nullptr, 10);
+    gSeedFromEnv = true;
+  } else {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    gSeed = uint64_t(ts.tv_nsec) ^ (uint64_t(getpid()) << 32);
+  }
+  gWorkers = new Worker[gNumWorkers];
+  for (int i = 0; i < gNumWorkers; ++i) {
+    gWorkers[i].index = i;
+    gWorkers[i].rng = (gSeed + uint64_t(i) * 0x9E3779B97F4A7C15ull) | 1;
+  }
+  for (int i = 0; i < gNumWorkers; ++i) {
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 256 << 10);  // runs only until g0
+    pthread_create(&gWorkers[i].thread, &attr, workerMain, &gWorkers[i]);
+    pthread_attr_destroy(&attr);
+  }
+  sysmonStart();
+}
+
+void ensureStarted() {
+  static std::once_flag once;
+  std::call_once(once, startRuntime);
+}
+
+} // namespace
+
+// Read through a call that the compiler cannot fold: a goroutine may resume
+// on another thread, so a thread-local address must never be cached across
+// a context switch.
+MP_NOIPA Worker *currentWorker() { return tlsWorker; }
+MP_NOIPA G *currentG() {
+  Worker *w = tlsWorker;
+  return w ? w->cur : nullptr;
+}
+
+uint64_t fastRand(Worker *w) {
+  uint64_t x = w->rng;
+  x ^= x << 13;
+  x ^= x >> 7;
+  x ^= x << 17;
+  return w->rng = x;
+}
+
+uint64_t runtimeSeed() { return gSeed; }
+bool runtimeSeedFromEnv() { return gSeedFromEnv; }
+
+namespace {
+MP_NOIPA void afterSwitch() {
+  Worker *w = tlsWorker;
+  w->switching = false;
+  SwitchHook h = w->hook;
+  w->hook = {};
+  if (h.fn)
+    h.fn(h.arg);
+}
+} // namespace
+
+void park(const char *reason, const mp_srcpos *pos, void (*hook)(void *), void *arg) {
+  Worker *w = currentWorker();
+  G *g = w->cur;
+  g->status = GStatus::Waiting;
+  g->waitReason = reason;
+  g->waitPos = pos;
+  w->hook = {hook, arg};
+  bool inherit;
+  G *next = pickLocal(w, &inherit);
+  if (!next)
+    next = w->g0;
+  else if (!inherit)
+    w->schedtick.store(w->schedtick.load(std::memory_order_relaxed) + 1,
+                       std::memory_order_relaxed);
+  switchTo(w, g, next);
+}
+
+void ready(G *g) {
+  g->status = GStatus::Runnable;
+  Worker *w = currentWorker();
+  if (!w) {
+    globalPush(g);
+    return;
+  }
+  G *old = w->runnext;
+  w->runnext = g;
+  if (old) {
+    pushLocal(w, old);
+    wakeIdle();
+  }
+}
+
+void externalBegin() { nexternal.fetch_add(1, std::memory_order_seq_cst); }
+
+void externalEnd() {
+  if (nexternal.fetch_sub(1, std::memory_order_seq_cst) != 1)
+    return;
+  std::lock_guard<std::mutex> lk(schedMu);
+  if (deadlockCheckLocked())
+    fatal("all goroutines are asleep - deadlock!", true);
+}
+
+bool deadlockCheckLocked() {
+  if (runActive == 0 || nidle.load(std::memory_order_seq_cst) != gNumWorkers)
+    return false;
+  if (anyQueuedLocked())
+    return false;
+  // Timers before nexternal: sysmon counts itself external before it
+  // takes a timer off the heap.
+  if (timersPending())
+    return false;
+  return nexternal.load(std::memory_order_seq_cst) == 0;
+}
+
+void yieldTo(Worker *w, G *g, bool fromPreempt) {
+  if (fromPreempt && w->runnext) {  // let queued goroutines go first
+    pushLocal(w, w->runnext);
+    w->runnext = nullptr;
+  }
+  bool inherit;
+  G *next = pickLocal(w, &inherit);
+  if (!next && globalSize.load(std::memory_order_relaxed) > 0) {
+    std::lock_guard<std::mutex> lk(schedMu);
+    next = globalPopLocked();
+  }
+  if (!next)
+    return;
+  w->schedtick.store(w->schedtick.load(std::memory_order_relaxed) + 1,
+                     std::memory_order_relaxed);
+  g->status = GStatus::Runnable;
+  w->hook = {pushLocalHook, g};
+  switchTo(w, g, next);
+}
+
+} // namespace mp::rt
+
+using namespace mp::rt;
+
+extern "C" void mp_go(void (*fn)(void *), void *arg) {
+  ensureStarted();
+  G *g = allocG();
+  g->id = newGoid();
+  g->fn = fn;
+  g->arg = arg;
+  g->defers = nullptr;
+  g->panic = nullptr;
+  g->doneFlag = nullptr;
+  g->waitReason = nullptr;
+  g->waitPos = nullptr;
+  g->sp = initContext(g, gEntry);
+#ifdef MP_TSAN
+  if (!g->tsanFiber)
+    g->tsanFiber = __tsan_create_fiber(0);
+#endif
+  g->live = true;
+  g->status = GStatus::Runnable;
+  Worker *w = currentWorker();
+  if (!w) {
+    globalPush(g);
+    return;
+  }
+  G *old = w->runnext;
+  w->runnext = g;
+  if (old) {
+    pushLocal(w, old);
+    wakeIdle();
+  }
+}
+
+extern "C" void mp_run(void (*fn)(void *), void *arg) {
+  ensureStarted();
+  RunState st;
+  // Spawned from this (non-worker) thread: lands on the global queue.
+  G *g = allocG();
+  g->id = newGoid();
+  g->fn = fn;
+  g->arg = arg;
+  g->defers = nullptr;
+  g->panic = nullptr;
+  g->doneFlag = &st;
+  g->waitReason = nullptr;
+  g->waitPos = nullptr;
+  g->sp = initContext(g, gEntry);
+#ifdef MP_TSAN
+  if (!g->tsanFiber)
+    g->tsanFiber = __tsan_create_fiber(0);
+#endif
+  g->live = true;
+  g->status = GStatus::Runnable;
+  {
+    // One critical section: an idle worker's deadlock check must never see
+    // the root counted but not yet queued.
+    std::lock_guard<std::mutex> lk(schedMu);
+    ++runActive;
+    globalPushLocked(g);
+    idleCv.notify_one();
+  }
+  std::unique_lock<std::mutex> lk(st.mu);
+  st.cv.wait(lk, [&] { return st.done; });
+}
+
+namespace {
+void callMain(void *fn) { reinterpret_cast<void (*)(void)>(fn)(); }
+} // namespace
+
+extern "C" int mp_main(int argc, char **argv, void (*main_fn)(void)) {
+  (void)argc;
+  (void)argv;
+  mp_run(callMain, reinterpret_cast<void *>(main_fn));
+  stdoutFlushForExit();
+  _exit(0);
+}
+
+extern "C" void mp_preempt(void) {
+  Worker *w = currentWorker();
+  if (!w || w->cur->isG0)
+    return;
+  G *g = w->cur;
+  setStackLimitReg(stackLimit(g));
+  yieldTo(w, g, true);
+}
+
+extern "C" void mp_yield(void) {
+  Worker *w = currentWorker();
+  if (!w || w->cur->isG0)
+    return;
+  yieldTo(w, w->cur, false);
+}
+
+extern "C" int64_t mp_goid(void) {
+  G *g = currentG();
+  return g ? g->id : 0;
+}

@@ -1,0 +1,148 @@
+// runtime/sched.h: the scheduler's internal types (G, Worker), shared by
+// sched.cpp, chan.cpp, select.cpp, timer.cpp, panic.cpp and gc.cpp.  Not part
+// of the ABI.  Invariants and lock order: see the top of sched.cpp.
+#pragma once
+
+#include "mp/runtime.h"
+
+#include <atomic>
+#include <cstdint>
+#include <pthread.h>
+
+namespace mp::rt {
+
+// A spinlock for short critical sections (channel, run queue).  Spins with
+// `pause`, then yields the OS thread so a descheduled holder can finish.
+struct SpinLock {
+  std::atomic<uint8_t> held{0};
+  void lock() {
+    // acquire: the critical section sees everything the last holder wrote.
+    for (int spins = 0; held.exchange(1, std::memory_order_acquire); ++spins) {
+      while (held.load(std::memory_order_relaxed)) {
+        if (spins++ < 64)
+          __builtin_ia32_pause();
+        else
+          yieldThread();
+      }
+    }
+  }
+  // release: publishes the critical section's writes to the next holder.
+  void unlock() { held.store(0, std::memory_order_release); }
+  static void yieldThread();
+};
+
+enum class GStatus : uint8_t { Idle, Runnable, Running, Waiting, Dead };
+
+struct Worker;
+
+// A goroutine.  It lives at the top of its own stack slot (stack.cpp), so
+// G and stack are pooled together and the GC scans a parked G's fields
+// along with its stack.
+struct G {
+  void *sp;             // saved stack pointer while switched out
+  char *stackLo;        // lowest usable byte of the stack
+  char *stackHi;        // the G itself starts here
+  int64_t id;
+  void (*fn)(void *);
+  void *arg;
+  G *schedNext;         // run queue link (owned by whoever holds the queue)
+  GStatus status;
+  bool live;            // between spawn and exit (read by traces / GC)
+  bool isG0;            // a worker's scheduler context
+  const char *waitReason;
+  const mp_srcpos *waitPos;
+  mp_defer_frame *defers;   // innermost defer frame
+  struct Panic *panic;      // the panic being unwound, or null
+  void *doneFlag;           // mp_run: set when the root goroutine ends
+  void *tsanFiber;
+};
+
+// A hook run right after a context switch, on the new context: releases
+// what the old goroutine still held (its channel locks, its own stack).
+struct SwitchHook {
+  void (*fn)(void *) = nullptr;
+  void *arg = nullptr;
+};
+
+// Per-worker state (Go's M+P).  Fields without a note are touched only by
+// the owning worker thread.
+struct Worker {
+  int index;
+  G *g0;                 // scheduler context, its stack in the stack region
+  G *cur;                // the running G (g0 while scheduling)
+  G *runnext;            // goroutine woken by this worker: runs next
+  SpinLock qlock;        // protects qhead/qtail/qsize (stealers take it)
+  G *qhead = nullptr, *qtail = nullptr;
+  std::atomic<int64_t> qsize{0};  // relaxed: a hint for stealers
+  SwitchHook hook;
+  // GC bookkeeping, read by the collector while the world is stopped.
+  volatile bool switching = false;  // between stack choice and hook
+  G *volatile switchFrom = nullptr;
+  G *volatile switchTo = nullptr;
+  void *gcHandle = nullptr;         // GC_get_my_stackbottom's handle
+  // Preemption: sysmon compares schedtick across its 10 ms ticks.
+  std::atomic<uint64_t> schedtick{0};  // relaxed: only equality matters
+  std::atomic<bool> busy{false};       // running a goroutine (relaxed hint)
+  uint64_t *stackLimitSlot = nullptr;  // &%fs:0x70 of this thread
+  uint64_t rng;
+  // Goroutines created / ended here; summed for deadlock detection while
+  // every worker is idle, so relaxed stores by the owner suffice.
+  std::atomic<int64_t> spawned{0}, exited{0};
+  pthread_t thread;
+};
+
+// Scheduler globals (sched.cpp).
+extern int gNumWorkers;
+extern Worker *gWorkers;
+extern size_t gStackSize;
+
+Worker *currentWorker();      // null on non-worker threads
+G *currentG();                // null on non-worker threads
+uint64_t fastRand(Worker *w); // per-worker xorshift
+
+// Parks the running goroutine (status Waiting, reason, pos), then runs
+// hook(arg) on the next context.  Precondition: whoever will wake the G
+// can only find it after hook ran (e.g. hook unlocks the channel lock).
+void park(const char *reason, const mp_srcpos *pos, void (*hook)(void *),
+          void *arg);
+// Makes g runnable: on this worker's run-next slot from a worker, else on
+// the global queue.  g must be parked (its hook already ran).
+void ready(G *g);
+// Counts work the scheduler cannot see (timers being fired, system calls on
+// helper threads) so that the deadlock check never fires while it runs.
+void externalBegin();
+void externalEnd();
+bool deadlockCheckLocked();  // sched.cpp
+
+// Stacks (stack.cpp).
+G *allocG();                  // a fresh G with its stack, from the pool
+void freeG(G *g);             // back to the pool (g must not be running)
+G *slotOf(const void *sp);          // the slot holding sp, or null
+uint64_t stackLimit(G *g);         // split-stack limit for g
+void forEachGSlot(void (*fn)(G *, void *), void *arg);
+char *stackRegionLo();
+char *stackRegionHi();
+
+// Context switch (context_x86_64.S).
+extern "C" void mp_ctx_switch(void **saveSp, void *newSp);
+extern "C" void mp_ctx_entry();
+void *initContext(G *g, void (*entry)(G *));
+
+// Timers (timer.cpp).
+bool timersPending();
+void sysmonStart();
+void sysmonWake();
+
+// Fatal errors (panic.cpp): flush stdout, print, trace, exit 2.
+[[noreturn]] void fatal(const char *msg, bool allGoroutines);
+void printGoroutine(G *g, bool running);
+[[noreturn]] void panicString(const char *msg, const mp_srcpos *pos);
+
+// GC (gc.cpp).
+void gcInit();
+void gcRegisterWorker(Worker *w);
+
+// Stdout (output.cpp).
+void stdoutFlushForExit();
+
+} // namespace mp::rt

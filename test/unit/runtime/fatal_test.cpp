@@ -1,0 +1,150 @@
+// test/unit/runtime/fatal_test.cpp: deadlock, panics, stack overflow and
+// exit behaviour, checked on the rt_helper child process: its exact stderr,
+// its stdout (flushed before the report) and exit status 2.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+struct Outcome {
+  int status;
+  std::string out, err;
+};
+
+std::string slurp(const std::string &path) {
+  std::string s;
+  if (FILE *f = std::fopen(path.c_str(), "r")) {
+    std::array<char, 4096> buf;
+    size_t n;
+    while ((n = std::fread(buf.data(), 1, buf.size(), f)) > 0)
+      s.append(buf.data(), n);
+    std::fclose(f);
+  }
+  return s;
+}
+
+Outcome runHelper(const std::string &scenario, const std::string &env = "") {
+  std::string base = testing::TempDir() + "rt_helper_" + scenario;
+  std::string cmd = env + " timeout 20 " MP_RT_HELPER " " + scenario + " >" + base +
+                    ".out 2>" + base + ".err";
+  int st = std::system(cmd.c_str());
+  return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, slurp(base + ".out"), slurp(base + ".err")};
+}
+
+} // namespace
+
+// Rule (§4): every goroutine blocked, no timer: the deadlock report lists
+// each goroutine with its state and position; stdout is flushed first.
+TEST(Fatal, DeadlockListsGoroutines) {
+  Outcome o = runHelper("deadlock");
+  EXPECT_EQ(o.status, 2);
+  EXPECT_EQ(o.out, "before\n");
+  EXPECT_EQ(o.err, "fatal error: all goroutines are asleep - deadlock!\n"
+                   "\n"
+                   "goroutine 1 [chan send]:\n"
+                   "main.main(...)\n"
+                   "\tx.mp:7:3\n"
+                   "\n"
+                   "goroutine 2 [chan receive]:\n"
+                   "main.worker(...)\n"
+                   "\tx.mp:12:5\n");
+}
+
+// Rule (§2): a nil channel blocks forever.
+TEST(Fatal, NilChannelBlocksForever) {
+  Outcome o = runHelper("nil-recv");
+  EXPECT_EQ(o.status, 2);
+  EXPECT_NE(o.err.find("goroutine 1 [chan receive (nil chan)]:"), std::string::npos) << o.err;
+}
+
+// Rule (§3): `select {}` blocks forever.
+TEST(Fatal, EmptySelectBlocksForever) {
+  Outcome o = runHelper("select-empty");
+  EXPECT_EQ(o.status, 2);
+  EXPECT_NE(o.err.find("goroutine 1 [select (no cases)]:"), std::string::npos) << o.err;
+}
+
+// A sleeping goroutine is not deadlocked: its timer will wake it.
+TEST(Fatal, SleepIsNotDeadlock) {
+  Outcome o = runHelper("sleep-no-deadlock");
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_EQ(o.out, "woke\n");
+}
+
+// Rule (§2): send on a closed channel panics with Go's message.
+TEST(Fatal, SendOnClosedPanics) {
+  Outcome o = runHelper("send-closed");
+  EXPECT_EQ(o.status, 2);
+  EXPECT_EQ(o.err, "panic: send on closed channel\n\ngoroutine 1 [running]:\n"
+                   "main.main(...)\n\tx.mp:7:3\n");
+}
+
+TEST(Fatal, CloseOfClosedPanics) {
+  Outcome o = runHelper("close-closed");
+  EXPECT_EQ(o.status, 2);
+  EXPECT_EQ(o.err.rfind("panic: close of closed channel\n", 0), 0u) << o.err;
+}
+
+TEST(Fatal, CloseOfNilPanics) {
+  Outcome o = runHelper("close-nil");
+  EXPECT_EQ(o.status, 2);
+  EXPECT_EQ(o.err.rfind("panic: close of nil channel\n", 0), 0u) << o.err;
+}
+
+// Rule (§4): panic prints the value and the goroutine, after stdout.
+TEST(Fatal, PanicPrintsValueAndGoroutine) {
+  Outcome o = runHelper("panic-string");
+  EXPECT_EQ(o.status, 2);
+  EXPECT_EQ(o.out, "out\n");
+  EXPECT_EQ(o.err, "panic: boom\n\ngoroutine 1 [running]:\nmain.main(...)\n\tx.mp:7:3\n");
+}
+
+// An unrecovered panic in any goroutine ends the program at once.
+TEST(Fatal, PanicInGoroutineKillsProgram) {
+  Outcome o = runHelper("panic-goroutine");
+  EXPECT_EQ(o.status, 2);
+  EXPECT_EQ(o.err, "panic: runtime error: integer divide by zero\n\ngoroutine 2 [running]:\n"
+                   "main.worker(...)\n\tx.mp:12:5\n");
+}
+
+// Rule (§4): unbounded recursion is `fatal error: stack overflow`, exit 2,
+// never a segfault (split-stack prologue + the runtime's __morestack).
+TEST(Fatal, StackOverflowIsReported) {
+  Outcome o = runHelper("overflow");
+  EXPECT_EQ(o.status, 2);
+  EXPECT_EQ(o.err, "fatal error: stack overflow\n\ngoroutine 1 [running]:\n"
+                   "main.recurse(...)\n\tx.mp:20:1\n");
+}
+
+// The stack size is tunable: 600 KB of frames fit the default stack but
+// overflow MPSTACK=128k.
+TEST(Fatal, MpstackSetsStackSize) {
+  Outcome big = runHelper("recurse-2000");
+  EXPECT_EQ(big.status, 0) << big.err;
+  EXPECT_EQ(big.out, "ok\n");
+  Outcome small = runHelper("recurse-2000", "MPSTACK=128k");
+  EXPECT_EQ(small.status, 2);
+  EXPECT_EQ(small.err.rfind("fatal error: stack overflow\n", 0), 0u) << small.err;
+}
+
+// Rule (§4): a goroutine looping without blocking cannot starve others,
+// even with one worker (preempted in a split-stack prologue).
+TEST(Fatal, SpinningGoroutineIsPreempted) {
+  Outcome o = runHelper("preempt", "MPPROCS=1");
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_EQ(o.out, "main ran\n");
+}
+
+// When main returns the program exits 0 at once, flushing all output,
+// whatever other goroutines do.
+TEST(Fatal, MainReturnExitsAndFlushes) {
+  Outcome o = runHelper("exit-flushes");
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_EQ(o.out.size(), 10000u * 5);
+  EXPECT_EQ(o.err, "");
+}
