@@ -6,6 +6,8 @@
 #include "mp/runtime.h"
 #include "mp/stdlib_internal.hpp"
 
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace mp::std_ {
@@ -46,6 +48,12 @@ mp_string newString(std::string_view s) {
   auto *p = static_cast<uint8_t *>(mp_alloc_atomic(s.size()));
   std::memcpy(p, s.data(), s.size());
   return {p, static_cast<int64_t>(s.size())};
+}
+
+void panicPlain(const char *msg) {
+  mp_stdout_flush();
+  std::fprintf(stderr, "panic: %s\n", msg);
+  std::exit(2);
 }
 
 mp_iface boxPointer(const mp_type *t, void *p) {

@@ -6,8 +6,6 @@
 #include "mp/stdlib_internal.hpp"
 #include "mp/strconv.hpp"
 
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 
 namespace {
@@ -58,15 +56,6 @@ mp_iface numError(const char *fn, mp_string s, mp_iface err) {
   e->num = newString(view(s));  // Go clones the input too
   e->err = err;
   return mp::std_::boxPointer(&numErrorPtrType, e);
-}
-
-// Go panics with a plain string here (no "runtime error: " prefix).
-// TODO(runtime): use the runtime's recoverable panic once runtime.h has a
-// plain-message entry point.
-[[noreturn]] void panicPlain(const char *msg) {
-  mp_stdout_flush();
-  std::fprintf(stderr, "panic: %s\n", msg);
-  std::exit(2);
 }
 
 int digitValue(uint8_t c) {
@@ -191,7 +180,7 @@ extern "C" mp_string mp_strconv_Itoa(int64_t i) { return mp_strconv_FormatInt(i,
 
 extern "C" mp_string mp_strconv_FormatInt(int64_t i, int64_t base) {
   if (base < 2 || base > 36)
-    panicPlain("strconv: illegal AppendInt/FormatInt base");
+    mp::std_::panicPlain("strconv: illegal AppendInt/FormatInt base");
   std::string s;
   mp::strconv::appendInt(s, i, static_cast<int>(base));
   return newString(s);

@@ -90,6 +90,19 @@ inline void append(std::string &s, int64_t r) {
   s.append(reinterpret_cast<const char *>(b), encode(r, b));
 }
 
+// Decodes the last rune of p[0..n) (n > 0): Go's DecodeLastRune.
+inline Decoded decodeLast(const uint8_t *p, int64_t n) {
+  if (p[n - 1] < 0x80)
+    return {p[n - 1], 1};
+  int64_t start = n - 1, lim = n - 4 < 0 ? 0 : n - 4;
+  while (start > lim && (p[start] & 0xC0) == 0x80)
+    --start;
+  Decoded d = decode(p + start, n - start);
+  if (start + d.width != n)
+    return {RuneError, 1};
+  return d;
+}
+
 inline int64_t runeCount(const uint8_t *p, int64_t n) {
   int64_t count = 0;
   for (int64_t i = 0; i < n; ++count)

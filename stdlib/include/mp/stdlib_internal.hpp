@@ -21,6 +21,11 @@ inline std::string_view view(mp_string s) {
 // that fmt can print them, e.g. %!w(*errors.errorString=&{x})).
 extern const mp_type stringType;
 extern const mp_type errorType;
+// panic(msg) with a plain string, as Go's packages panic ("strings:
+// negative Repeat count").
+// TODO(runtime): route through the runtime's recoverable panic once
+// runtime.h offers a plain-message entry point.
+[[noreturn]] void panicPlain(const char *msg);
 // A fresh GC copy of s.
 mp_string newString(std::string_view s);
 // An interface value holding a freshly boxed pointer `p` of pointer type t.

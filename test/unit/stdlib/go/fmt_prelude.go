@@ -8,9 +8,12 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 type Point struct{ X, Y int }
@@ -58,6 +61,9 @@ var _ = errors.New
 var _ = strconv.Itoa
 var _ = strings.Repeat
 var _ = os.Exit
+var _ = sort.Ints
+var _ = rand.Intn
+var _ = time.Now
 
 func atoi(s string) string {
 	n, err := strconv.Atoi(s)

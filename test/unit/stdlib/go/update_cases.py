@@ -5,11 +5,15 @@ Each case line is
   NAME(kind, "format", R"go(go args)go", (c++ args), "expected")
 where kind is Sprintf/Sprint/Sprintln/Errorf (fmt cases) or GO (a Go
 string expression, in the go-args field).  The script writes a Go program
-(fmt_prelude.go + one emit() per case), runs `go run`, and rewrites each
-line's last field with Go's output as a C++ literal.  Review the diff.
+(fmt_prelude.go + one emit() per case), runs it with `go run` together with
+the helper files go/*_helpers.go (whole Go files of package main, mirrored
+by the C++ tests), and rewrites each line's last field with Go's output as
+a C++ literal.  Review the diff.
 Usage: update_cases.py ../fmt_cases.def"""
+import glob
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -50,7 +54,11 @@ def main():
     with tempfile.TemporaryDirectory() as d:
         prog = os.path.join(d, 'cases.go')
         open(prog, 'w', encoding='utf-8').write(prelude + '\nfunc main() {\n' + body + '\n}\n')
-        out = subprocess.run(['go', 'run', prog], check=True, stdout=subprocess.PIPE, text=True).stdout
+        helpers = []  # `go run` wants all its files in one directory
+        for h in sorted(glob.glob(os.path.join(here, '*_helpers.go'))):
+            helpers.append(os.path.join(d, os.path.basename(h)))
+            shutil.copy(h, helpers[-1])
+        out = subprocess.run(['go', 'run', prog] + helpers, check=True, stdout=subprocess.PIPE, text=True).stdout
     results = out.split('\n')[:len(cases)]
     for (i, m), hexed in zip(cases, results):
         want = cxx_literal(bytes.fromhex(hexed))
