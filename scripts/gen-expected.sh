@@ -17,7 +17,7 @@ names="$*"
 for name in $names; do
   if [ -f "$ex/go/$name.go" ]; then
     src="$ex/go/$name.go"
-  elif grep -q '\bwhere\b' "$ex/$name.mp"; then
+  elif grep -Eq '^[^/]*(case|<-).* where ' "$ex/$name.mp"; then
     echo "gen-expected: $name.mp uses guards and has no examples/go/$name.go" >&2
     exit 1
   else
