@@ -184,7 +184,7 @@ bool Checker::unpack(std::vector<Operand> &out, llvm::ArrayRef<Expr *> rhs, size
   out.clear();
   if (commaOk)
     *commaOk = false;
-  if (rhs.size() == n) {
+  if (rhs.size() == n && n != 1) {
     for (Expr *e : rhs) {
       Operand x;
       expr(x, e);
@@ -205,6 +205,10 @@ bool Checker::unpack(std::vector<Operand> &out, llvm::ArrayRef<Expr *> rhs, size
         e.type = t;
         out.push_back(e);
       }
+      return true;
+    }
+    if (!tup && n == 1) {
+      out.push_back(x);
       return true;
     }
     if (!tup && n == 2 && x.commaOkable && allowCommaOk) {
@@ -269,6 +273,21 @@ bool Checker::checkLhs(Operand &z, Expr *lhs) {
     invalidate(z);
     return false;
   }
+  return true;
+}
+
+// `x op= y` and `x++` read x too: it counts as used, and `_` is no value.
+bool Checker::readModifyLhs(Operand &z, Expr *lhs) {
+  auto *id = dyn_cast<IdentExpr>(unparen(lhs));
+  if (id && id->isBlank()) {
+    error(DiagId::BlankAsValue, id);
+    return false;
+  }
+  if (!checkLhs(z, lhs) || !z.type)
+    return false;
+  if (id)
+    if (Object *o = P.Idents[id->id])
+      o->used = true;
   return true;
 }
 
@@ -350,8 +369,7 @@ void Checker::defineVars(Node *decl, llvm::ArrayRef<Expr *> lhs, llvm::ArrayRef<
   }
   // The new variables' scope begins after the statement.
   for (Object *o : fresh)
-    if (Cur->insert(o))
-      error(DiagId::Redeclared, o->pos, {o->name});
+    declare(Cur, o);
 }
 
 void Checker::assignVars(llvm::ArrayRef<Expr *> lhs, llvm::ArrayRef<Expr *> rhs, SourceLoc opLoc) {
@@ -386,7 +404,7 @@ void Checker::assignOp(AssignStmt *s) {
     return;
   }
   Operand z;
-  if (!checkLhs(z, s->lhs[0]) || !z.type) {
+  if (!readModifyLhs(z, s->lhs[0])) {
     Operand y;
     expr(y, s->rhs[0]);
     return;
@@ -414,10 +432,12 @@ void Checker::assignOp(AssignStmt *s) {
       error(DiagId::ShiftOperandNotInt, s->lhs[0], {describe(z)});
       return;
     }
-    if (y.isConst() && (!y.val.toInt() || y.val.ratValue() < 0)) {
-      error(DiagId::ShiftCountNotInt, s->rhs[0], {describe(y)});
+    if (y.isConst() && y.val.isNumeric() && y.val.ratValue() < 0) {
+      error(DiagId::ShiftCountNegative, s->rhs[0], {describe(y)});
       return;
     }
+    if (y.isConst() && y.type->isUntyped() && reportRepresentation(y, T.basic(BasicKind::Uint)))
+      return;
     if (y.type->isUntyped() && y.isConst())
       convertUntyped(y, T.basic(BasicKind::Uint));
     else if (!y.type->isInteger())

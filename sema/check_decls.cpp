@@ -127,10 +127,7 @@ void Checker::declareImport(ImportSpec *imp, Scope *fileScope) {
   obj->decl = imp;
   if (imp->name)
     recordIdent(imp->name, obj);
-  if (Object *prev = fileScope->insert(obj)) {
-    (void)prev;
-    error(DiagId::Redeclared, obj->pos, {name});
-  }
+  declare(fileScope, obj);
 }
 
 void Checker::declarePkgObject(Object *obj, Decl *spec, unsigned index, Scope *fileScope) {
@@ -139,8 +136,7 @@ void Checker::declarePkgObject(Object *obj, Decl *spec, unsigned index, Scope *f
   PkgOrder.push_back(obj);
   if (obj->name == "_")
     return;
-  if (PkgScope->insert(obj))
-    error(DiagId::Redeclared, obj->pos, {obj->name});
+  declare(PkgScope, obj);
 }
 
 void Checker::resolvePkgObject(Object *obj) {
@@ -151,6 +147,7 @@ void Checker::resolvePkgObject(Object *obj) {
   if (d.state == PkgDecl::State::InProgress) {
     if (obj->kind == ObjectKind::Const || obj->kind == ObjectKind::Var) {
       error(DiagId::InitCycle, obj->pos, {obj->name});
+      CycleReported.insert(obj);
       obj->type = T.invalid();
     }
     return;
@@ -251,7 +248,7 @@ void Checker::checkConstSpec(ConstSpec *spec, llvm::ArrayRef<Object *> objs) {
     obj->type = T.invalid();
     if (i >= src->values.size()) {
       if (i == src->values.size() || src->values.empty())
-        error(DiagId::MissingInitExpr, spec->names[i]);
+        error(DiagId::MissingInitExpr, spec->names[i], {obj->name});
       continue;
     }
     Operand x;
@@ -268,7 +265,8 @@ void Checker::checkConstSpec(ConstSpec *spec, llvm::ArrayRef<Object *> objs) {
     obj->value = x.val;
   }
   if (src == spec && spec->values.size() > spec->names.size())
-    error(DiagId::ExtraInitExpr, spec->values[spec->names.size()]);
+    error(DiagId::ExtraInitExpr, spec->values[spec->names.size()],
+          {exprText(spec->values[spec->names.size()])});
   IotaValue = savedIota;
 }
 
@@ -331,15 +329,15 @@ void Checker::declareMethod(FuncDecl *fn) {
       recordIdent(id, tn);
       recordType(id, named);
     } else if (tn && tn->kind == ObjectKind::TypeName) {
-      error(DiagId::MethodOnNonLocal, id, {tn->type->str()});
+      error(DiagId::MethodOnNonLocal, recvField->range.begin, {tn->type->str()});
     } else {
       error(DiagId::Undefined, id, {id->name});
     }
   } else if (rt) {
-    error(DiagId::InvalidReceiver, rt, {exprText(rt)});
+    error(DiagId::InvalidReceiver, recvField->range.begin, {exprText(rt), ""});
   }
   if (named && (isa<PointerType>(named->under()) || isa<InterfaceType>(named->under()))) {
-    error(DiagId::InvalidReceiver, rt, {named->str()});
+    error(DiagId::InvalidReceiver, recvField->range.begin, {named->str(), " (pointer or interface type)"});
     named = nullptr;
   }
   Scope *sigScope = P.Arena.scope(ScopeKind::Func, Cur);
@@ -353,8 +351,10 @@ void Checker::declareMethod(FuncDecl *fn) {
   obj->pointerRecv = ptr;
   if (!fn->name->isBlank()) {
     auto *st = dyn_cast<StructType>(named->under());
-    if (named->findMethod(obj->name))
+    if (const Method *prev = named->findMethod(obj->name)) {
       error(DiagId::MethodRedeclared, fn->name, {named->str(), obj->name});
+      error(DiagId::NoteOtherDecl, prev->func->pos, {obj->name});
+    }
     else if (st && st->fieldIndex(obj->name) >= 0)
       error(DiagId::FieldAndMethod, fn->name, {obj->name});
     else
@@ -444,8 +444,8 @@ void Checker::checkLocalGenDecl(GenDecl *d) {
       obj->decl = ts;
       recordIdent(ts->name, obj);
       // The name is in scope inside its own declaration (recursive types).
-      if (!ts->name->isBlank() && Cur->insert(obj))
-        error(DiagId::Redeclared, ts->name, {obj->name});
+      if (!ts->name->isBlank())
+        declare(Cur, obj);
       checkTypeSpec(ts, obj);
     } else if (auto *cs = dyn_cast<ConstSpec>(spec)) {
       std::vector<Object *> objs;
@@ -458,8 +458,8 @@ void Checker::checkLocalGenDecl(GenDecl *d) {
       }
       checkConstSpec(cs, objs);
       for (Object *obj : objs)
-        if (obj->name != "_" && Cur->insert(obj))
-          error(DiagId::Redeclared, obj->pos, {obj->name});
+        if (obj->name != "_")
+          declare(Cur, obj);
     } else if (auto *vs = dyn_cast<VarSpec>(spec)) {
       std::vector<Object *> objs;
       for (IdentExpr *n : vs->names) {
@@ -473,8 +473,8 @@ void Checker::checkLocalGenDecl(GenDecl *d) {
       checkVarSpec(vs, objs, false);
       // Scope starts after the spec: `var x = x` refers to the outer x.
       for (Object *obj : objs)
-        if (obj->name != "_" && Cur->insert(obj))
-          error(DiagId::Redeclared, obj->pos, {obj->name});
+        if (obj->name != "_")
+          declare(Cur, obj);
     }
   }
 }
@@ -543,7 +543,13 @@ void Checker::computeInitOrder() {
       return true;
     });
     if (ready == pending.end()) {
-      error(DiagId::InitCycle, pending.front()->pos, {pending.front()->name});
+      Object *g = pending.front();
+      bool known = CycleReported.count(g) != 0;
+      for (Object *d : varDeps[g])
+        known |= CycleReported.count(d) != 0;
+      if (!known) // not already found while typing the initialisers
+        error(DiagId::InitCycle, g->pos, {g->name});
+      CycleReported.insert(g);
       ready = pending.begin();
     }
     Object *g = *ready;

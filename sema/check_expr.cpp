@@ -12,6 +12,9 @@ using llvm::isa;
 
 namespace mp::sema {
 
+// go/types' bound on constant shift counts (enough for the smallest float64).
+constexpr int kMaxConstShift = 1023 - 1 + 52;
+
 // Deeper than the parser ever builds (it stops at 1000 levels).
 constexpr unsigned kMaxExprDepth = 4000;
 
@@ -215,9 +218,8 @@ void Checker::ident(Operand &x, IdentExpr *id, bool wantType) {
     x.mode = ExprMode::Value;
     break;
   case ObjectKind::Package:
-    x.mode = ExprMode::Package;
+    x.mode = ExprMode::Package; // only a selector's `fmt.` counts as a use
     x.builtinOrPkg = obj;
-    obj->used = true;
     break;
   case ObjectKind::Builtin:
     x.mode = ExprMode::Builtin;
@@ -326,7 +328,7 @@ void Checker::unary(Operand &x, UnaryExpr *u, const Type *hint) {
   default: break;
   }
   if (!ok) {
-    error(DiagId::OperatorNotDefined, u, {tokenSpelling(u->op), describe(x)});
+    error(DiagId::OperatorNotDefined, u->x, {tokenSpelling(u->op), describe(x)});
     invalidate(x);
     return;
   }
@@ -373,26 +375,87 @@ bool Checker::untypedFits(const Operand &x, const Type *t) {
   return b->flags() & (IsInteger | IsFloat);
 }
 
-// Go's matchTypes: give untyped operands the other side's type.
-static bool matchTypes(Checker &c, Operand &x, Operand &y) {
+// go/types' kindString: what a comparison operator is "not defined on".
+static std::string kindString(const Type *t) {
+  switch (t->underlying()->kind()) {
+  case TypeKind::Array: return "array";
+  case TypeKind::Slice: return "slice";
+  case TypeKind::Struct: return "struct";
+  case TypeKind::Pointer: return "pointer";
+  case TypeKind::Func: return "func";
+  case TypeKind::Interface: return "interface";
+  case TypeKind::Map: return "map";
+  case TypeKind::Chan: return "chan";
+  case TypeKind::Basic: case TypeKind::Named: case TypeKind::Tuple:
+    return t->str();
+  }
+  return t->str();
+}
+
+// Go's mayConvert: an untyped operand only takes the other operand's type
+// when both are of the same family (numeric, boolean, string, nil-able).
+static bool mayConvert(const Operand &x, const Operand &y) {
+  if (!x.type->isUntyped() && !y.type->isUntyped())
+    return false;
+  if (x.type->isNumeric() != y.type->isNumeric() ||
+      x.type->isBoolean() != y.type->isBoolean() || x.type->isString() != y.type->isString())
+    return false;
+  if (x.isNil())
+    return isNilable(y.type);
+  if (y.isNil())
+    return isNilable(x.type);
+  return !isa<PointerType>(x.type->underlying()) && !isa<PointerType>(y.type->underlying());
+}
+
+// Go's matchTypes: give untyped operands the other side's type.  Returns
+// Reported after a representation error (`300 (untyped int constant)
+// overflows uint8`), Mismatch when the caller must say "mismatched types".
+enum class Match : uint8_t { Ok, Mismatch, Reported };
+static Match matchTypes(Checker &c, Operand &x, Operand &y) {
+  if (!mayConvert(x, y))
+    return Match::Ok; // identical-type checks decide
   bool xu = x.type->isUntyped(), yu = y.type->isUntyped();
-  if (xu && !yu) {
-    if (!c.untypedFits(x, y.type))
-      return false;
-    c.convertUntyped(x, y.type);
-  } else if (yu && !xu) {
-    if (!c.untypedFits(y, x.type))
-      return false;
-    c.convertUntyped(y, x.type);
-  } else if (xu && yu) {
+  if (xu && yu) {
     if (x.type->isNumeric() && y.type->isNumeric()) {
       if (untypedRank(x.type) < untypedRank(y.type))
         c.convertUntyped(x, y.type);
       else
         c.convertUntyped(y, x.type);
     }
+    return Match::Ok;
   }
-  return true;
+  Operand &u = xu ? x : y;
+  const Type *target = xu ? y.type : x.type;
+  if (c.untypedFits(u, target)) {
+    c.convertUntyped(u, target);
+    return Match::Ok;
+  }
+  if (!c.reportRepresentation(u, target))
+    return Match::Mismatch;
+  return Match::Reported;
+}
+
+// For an untyped constant that does not fit basic type t: Go's
+// `X overflows T` / `X truncated to T` / `cannot convert X to T`.  Returns
+// false (and says nothing) when x is not such a constant.
+bool Checker::reportRepresentation(const Operand &x, const Type *t) {
+  auto *b = dyn_cast<BasicType>(t->underlying());
+  if (!x.isConst() || !x.type->isUntyped() || !b)
+    return false;
+  switch (representable(x.val, b, nullptr)) {
+  case Representability::Ok:
+    return false;
+  case Representability::Overflows:
+    error(DiagId::ValueOverflows, x.expr, {describe(x), t->str()});
+    return true;
+  case Representability::Truncated:
+    error(DiagId::ValueTruncated, x.expr, {describe(x), t->str()});
+    return true;
+  case Representability::Mismatch:
+    error(DiagId::CannotConvertImplicit, x.expr, {describe(x), t->str()});
+    return true;
+  }
+  return false;
 }
 
 void Checker::binary(Operand &x, BinaryExpr *b, const Type *hint) {
@@ -429,7 +492,12 @@ void Checker::binary(Operand &x, BinaryExpr *b, const Type *hint) {
     error(DiagId::MismatchedTypes, b->x, {exprText(b), x.type->str(), y.type->str()});
     invalidate(x);
   };
-  if (!matchTypes(*this, x, y) || !identical(x.type, y.type)) {
+  Match m = matchTypes(*this, x, y);
+  if (m == Match::Reported) {
+    invalidate(x);
+    return;
+  }
+  if (m == Match::Mismatch || !identical(x.type, y.type)) {
     mismatch();
     return;
   }
@@ -474,13 +542,23 @@ void Checker::shift(Operand &x, Operand &y, BinaryExpr *b) {
   // The count: an integer (untyped constants must be non-negative integers).
   if (y.isConst()) {
     auto n = y.val.toInt();
-    if (!n || !y.type->isNumeric()) {
+    if (n && y.type->isNumeric() && n->intValue() < 0) {
+      error(DiagId::ShiftCountNegative, b->y, {describe(y)});
+      invalidate(x);
+      return;
+    }
+    if (y.type->isUntyped()) {
+      if (reportRepresentation(y, T.basic(BasicKind::Uint))) {
+        invalidate(x);
+        return;
+      }
+    } else if (!y.type->isInteger()) {
       error(DiagId::ShiftCountNotInt, b->y, {describe(y)});
       invalidate(x);
       return;
     }
-    if (n->intValue() < 0) {
-      error(DiagId::ShiftCountNegative, b->y, {describe(y)});
+    if (x.isConst() && n->intValue() > kMaxConstShift) {
+      error(DiagId::ShiftCountTooLarge, b->y, {describe(y)});
       invalidate(x);
       return;
     }
@@ -505,12 +583,7 @@ void Checker::shift(Operand &x, Operand &y, BinaryExpr *b) {
     return;
   }
   if (x.isConst() && y.isConst()) {
-    uint64_t n = y.val.toInt()->fitsUint64() ? y.val.toInt()->uint64Value() : UINT64_MAX;
-    if (n > 10000) { // Go's limit on constant shift counts
-      error(DiagId::ShiftCountTooLarge, b->y, {describe(y)});
-      invalidate(x);
-      return;
-    }
+    uint64_t n = y.val.toInt()->uint64Value();
     x.val = shiftOp(constOp(b->op), *x.val.toInt(), n);
     x.expr = b;
     fitsType(*this, x);
@@ -525,20 +598,29 @@ void Checker::comparison(Operand &x, Operand &y, BinaryExpr *b) {
     invalidate(x);
   };
   if (x.isNil() && y.isNil()) {
-    fail(DiagId::OperatorNotDefined, {tokenSpelling(b->op), "nil"});
+    error(DiagId::OperatorNotDefinedOn, b->y, {exprText(b), tokenSpelling(b->op), "untyped nil"});
+    invalidate(x);
     return;
   }
+  // Nil-ness before matchTypes gives nil the other operand's type.
+  bool xNil = x.isNil(), yNil = y.isNil();
   std::string reason;
-  bool okTypes = matchTypes(*this, x, y) &&
-                 (assignable(x, y.type, &reason) || assignable(y, x.type, &reason));
-  if (!okTypes) {
-    fail(DiagId::MismatchedTypes, {exprText(b), x.type->str(), y.type->str()});
+  Match m = matchTypes(*this, x, y);
+  if (m == Match::Reported) {
+    invalidate(x);
+    return;
+  }
+  if (m == Match::Mismatch ||
+      !(assignable(x, y.type, &reason) || assignable(y, x.type, &reason))) {
+    // Go puts the caret on the second operand of a mismatched comparison.
+    error(DiagId::MismatchedTypes, b->y, {exprText(b), x.type->str(), y.type->str()});
+    invalidate(x);
     return;
   }
   bool eq = b->op == TokenKind::Eql || b->op == TokenKind::Neq;
   if (eq) {
-    if (x.isNil() || y.isNil()) {
-      const Type *other = x.isNil() ? y.type : x.type;
+    if (xNil || yNil) {
+      const Type *other = xNil ? y.type : x.type;
       if (!isNilable(other)) {
         fail(DiagId::MismatchedTypes, {exprText(b), x.type->str(), y.type->str()});
         return;
@@ -553,13 +635,14 @@ void Checker::comparison(Operand &x, Operand &y, BinaryExpr *b) {
         }
         std::string why;
         if (!comparable(o->type, &why)) {
-          fail(DiagId::CannotCompare, {exprText(b), why.empty() ? o->type->str() : why});
+          fail(DiagId::CannotCompare,
+               {exprText(b), why.empty() ? o->type->str() + " cannot be compared" : why});
           return;
         }
       }
     }
   } else if (!x.type->isOrdered()) {
-    fail(DiagId::OperatorNotDefined, {tokenSpelling(b->op), describe(x)});
+    fail(DiagId::OperatorNotDefinedOn, {exprText(b), tokenSpelling(b->op), kindString(x.type)});
     return;
   }
   // A concrete operand compared with an interface is converted to it.
@@ -696,11 +779,7 @@ bool Checker::indexValue(Expr *e, int64_t bound, int64_t *value) {
     return false;
   if (x.isConst() && x.type->isUntyped()) {
     if (!untypedFits(x, T.basic(BasicKind::Int))) {
-      auto v = x.val.toInt();
-      if (v && x.type->isNumeric())
-        error(DiagId::IndexOutOfBounds, e, {x.val.str(), bound});
-      else
-        error(DiagId::IndexNotInteger, e, {describe(x)});
+      reportRepresentation(x, T.basic(BasicKind::Int));
       return false;
     }
     convertUntyped(x, T.basic(BasicKind::Int));
@@ -738,7 +817,7 @@ void Checker::index(Operand &x, IndexExpr *ix) {
     return;
   }
   if (x.mode == ExprMode::NoValue || x.mode == ExprMode::Builtin || x.mode == ExprMode::Package) {
-    error(DiagId::CannotIndex, ix->x, {describe(x)});
+    error(DiagId::CannotIndex, ix->x->range.end, {describe(x)}); // at `[`
     invalidate(x);
     return;
   }
@@ -783,7 +862,7 @@ void Checker::index(Operand &x, IndexExpr *ix) {
     return;
   }
   default:
-    error(DiagId::CannotIndex, ix->x, {describe(x)});
+    error(DiagId::CannotIndex, ix->x->range.end, {describe(x)}); // at `[`
     invalidate(x);
     Operand i;
     expr(i, ix->index());
@@ -805,7 +884,7 @@ void Checker::sliceExpr(Operand &x, SliceExpr *s) {
   const Type *result = nullptr;
   if (x.type->isString()) {
     if (s->slice3) {
-      error(DiagId::Slice3OfString, s);
+      error(DiagId::Slice3OfString, s->max ? s->max : s);
       invalidate(x);
       return;
     }

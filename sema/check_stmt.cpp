@@ -230,8 +230,7 @@ void Checker::rangeStmt(RangeStmt *s) {
       fresh.push_back(*objs[i]);
     }
     for (Object *o : fresh)
-      if (Cur->insert(o))
-        error(DiagId::Redeclared, o->pos, {o->name});
+      declare(Cur, o);
   } else if (s->tok == TokenKind::Assign) {
     for (int i = 0; i < 2; ++i) {
       if (!vars[i])
@@ -522,7 +521,7 @@ void Checker::goDefer(Expr *callExpr, bool isGo, SourceLoc at) {
 
 void Checker::incDec(IncDecStmt *s) {
   Operand z;
-  if (!checkLhs(z, s->x) || !z.type)
+  if (!readModifyLhs(z, s->x))
     return;
   if (!z.type->isNumeric())
     error(DiagId::NonNumericIncDec, s->x,

@@ -21,6 +21,8 @@ const Type *Checker::resolveType(Expr *e) {
     exprOrType(x, e);
     if (x.mode == ExprMode::Type)
       t = x.type;
+    else if (x.mode == ExprMode::Package)
+      error(DiagId::PackageNotExpr, e, {exprText(e)});
     else if (!x.invalid())
       error(DiagId::NotAType, e, {exprText(e)});
     break;
@@ -31,7 +33,7 @@ const Type *Checker::resolveType(Expr *e) {
   case NodeKind::ArrayTypeExpr: {
     auto *a = cast<ArrayTypeExpr>(e);
     if (isa<EllipsisExpr>(a->len)) {
-      error(DiagId::InvalidDotsArray, a->len);
+      error(DiagId::InvalidDotsArray, a);
       resolveType(a->elem);
       break;
     }
@@ -123,8 +125,8 @@ static void fieldTypes(Checker &c, FieldList *list, Scope *scope, FuncInfo *info
         o->pos = name->loc();
         o->decl = name;
         c.recordIdent(name, o);
-        if (!name->isBlank() && scope->insert(o))
-          c.error(DiagId::Redeclared, name, {name->name});
+        if (!name->isBlank())
+          c.declare(scope, o);
       }
       objs->push_back(o);
     }
@@ -180,12 +182,12 @@ int64_t Checker::arrayLength(Expr *len) {
   if (x.invalid())
     return -1;
   if (!x.isConst()) {
-    error(DiagId::ArrayLenNotConst, len, {exprText(len)});
+    error(DiagId::ArrayLenNotConst, len, {describe(x)});
     return -1;
   }
   auto v = x.val.toInt();
   if (!x.type->isNumeric() || !v || !v->fitsInt64() || v->int64Value() < 0) {
-    error(DiagId::InvalidArrayLen, len, {exprText(len)});
+    error(DiagId::InvalidArrayLen, len, {describe(x)});
     return -1;
   }
   if (x.type->isUntyped())

@@ -127,6 +127,7 @@ public:
   bool implementsError(const Type *t);
   void convertUntyped(Operand &x, const Type *target);
   bool untypedFits(const Operand &x, const Type *t); // no message
+  bool reportRepresentation(const Operand &x, const Type *t);
   void defaultUntyped(Operand &x);
   void setFinalType(Expr *e, const Type *t);
   void assignStmt(AssignStmt *s);
@@ -135,6 +136,7 @@ public:
   void assignVars(llvm::ArrayRef<Expr *> lhs, llvm::ArrayRef<Expr *> rhs, SourceLoc opLoc);
   void assignOp(AssignStmt *s);
   bool checkLhs(Operand &z, Expr *lhs);
+  bool readModifyLhs(Operand &z, Expr *lhs);
   // Unpacks the right-hand sides for n targets ("assignment mismatch").
   bool unpack(std::vector<Operand> &out, llvm::ArrayRef<Expr *> rhs, size_t n,
               SourceLoc at, const char *what, bool allowCommaOk, bool *commaOk);
@@ -183,6 +185,9 @@ public:
   std::string typeStr(const Type *t) const { return t->str(); }
   void error(DiagId id, SourceLoc at, std::initializer_list<DiagArg> args = {});
   void error(DiagId id, const Node *at, std::initializer_list<DiagArg> args = {});
+  // Inserts obj into s; a clash is `x redeclared in this block` plus a note
+  // at the other declaration, as Go reports it.
+  void declare(Scope *s, Object *obj);
   void invalidate(Operand &x) { x.mode = ExprMode::Invalid; }
   FuncInfo &newFuncInfo(const Node *n);
   Object *newObject(ObjectKind k, std::string name, const Type *t) {
@@ -207,6 +212,7 @@ public:
   std::vector<std::pair<FuncDecl *, Object *>> PendingBodies;
   std::vector<Scope *> FileScopes;
   std::unordered_map<Object *, std::vector<Object *>> Deps; // globals init graph
+  std::unordered_set<Object *> CycleReported; // globals on a reported init cycle
   Object *CurDeclObj = nullptr; // the package-level object being checked
   int IotaValue = -1;           // >= 0 inside a const spec
   const Stmt *CurSwitchClauseNext = nullptr;

@@ -68,31 +68,6 @@ FuncInfo &Checker::newFuncInfo(const Node *n) {
   return info;
 }
 
-std::string Checker::exprText(const Expr *e) const {
-  int file = SM.fileOf(e->range.begin);
-  if (file < 0 || !e->range.end.isValid())
-    return "expression";
-  uint32_t base = SM.locFor(file, 0).offset;
-  llvm::StringRef text = SM.text(file);
-  uint32_t b = e->range.begin.offset - base, en = e->range.end.offset - base;
-  if (en > text.size() || b > en)
-    return "expression";
-  std::string s;
-  bool space = false;
-  // Collapse newlines and runs of blanks, as Go's expression printer does.
-  for (char c : text.substr(b, en - b)) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !s.empty())
-      s += ' ';
-    space = false;
-    s += c;
-  }
-  return s;
-}
-
 static const char *modeName(ExprMode m) {
   switch (m) {
   case ExprMode::Invalid: return "invalid operand";
@@ -135,6 +110,15 @@ std::string Checker::describe(const Operand &x) const {
   if (hasType)
     out += " of type " + x.type->str();
   return out + ")";
+}
+
+void Checker::declare(Scope *s, Object *obj) {
+  Object *prev = s->insert(obj);
+  if (!prev)
+    return;
+  error(DiagId::Redeclared, obj->pos, {obj->name});
+  if (prev->pos.isValid())
+    error(DiagId::NoteOtherDecl, prev->pos, {prev->name});
 }
 
 void Checker::error(DiagId id, SourceLoc at, std::initializer_list<DiagArg> args) {
