@@ -142,6 +142,21 @@ void printGoroutine(G *g, bool running);
 void gcInit();
 void gcRegisterWorker(Worker *w);
 
+// Blocking calls (blocking.cpp): runs fn(arg) on a helper thread while the
+// calling goroutine is parked (directly when not on a goroutine).
+void runBlocking(void (*fn)(void *), void *arg, const char *reason);
+
+// A mutex for goroutines: a waiter parks (its worker runs others) and the
+// lock is handed to the first waiter on unlock.  Waiters are linked through
+// G::schedNext, free while a G is parked.  Only for goroutines.
+struct GMutex {
+  SpinLock lk;  // protects the fields below
+  bool held = false;
+  G *head = nullptr, *tail = nullptr;
+  void lock(const char *reason);
+  void unlock();
+};
+
 // Stdout (output.cpp).
 void stdoutFlushForExit();
 
