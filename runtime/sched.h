@@ -67,10 +67,10 @@ struct SwitchHook {
 // Per-worker state (Go's M+P).  Fields without a note are touched only by
 // the owning worker thread.
 struct Worker {
-  int index;
-  G *g0;                 // scheduler context, its stack in the stack region
-  G *cur;                // the running G (g0 while scheduling)
-  G *runnext;            // goroutine woken by this worker: runs next
+  int index = 0;
+  G *g0 = nullptr;       // scheduler context, its stack in the stack region
+  G *cur = nullptr;      // the running G (g0 while scheduling)
+  G *runnext = nullptr;  // goroutine woken by this worker: runs next
   SpinLock qlock;        // protects qhead/qtail/qsize (stealers take it)
   G *qhead = nullptr, *qtail = nullptr;
   std::atomic<int64_t> qsize{0};  // relaxed: a hint for stealers
@@ -84,11 +84,11 @@ struct Worker {
   std::atomic<uint64_t> schedtick{0};  // relaxed: only equality matters
   std::atomic<bool> busy{false};       // running a goroutine (relaxed hint)
   uint64_t *stackLimitSlot = nullptr;  // &%fs:0x70 of this thread
-  uint64_t rng;
+  uint64_t rng = 1;
   // Goroutines created / ended here; summed for deadlock detection while
   // every worker is idle, so relaxed stores by the owner suffice.
   std::atomic<int64_t> spawned{0}, exited{0};
-  pthread_t thread;
+  pthread_t thread{};
 };
 
 // Scheduler globals (sched.cpp).
