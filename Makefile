@@ -2,11 +2,14 @@
 #   make            build build/bin/mpc and the runtime
 #   make check      install missing deps, build, run every test (lit + GoogleTest)
 #   make fuzz       libFuzzer on the frontend, one core, FUZZ_TIME seconds (not in check)
+#   make check-tsan the runtime's unit and stress tests under ThreadSanitizer
+#                   (separate tree build-tsan/; not part of make check)
+#   make bench      runtime benchmarks (MPPROCS=1 and 2) beside Go's, one table
 BUILD      ?= build
 BUILD_TYPE ?= RelWithDebInfo
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build check clean fuzz
+.PHONY: all deps configure build check check-tsan fuzz bench clean
 
 all: build
 
@@ -37,5 +40,22 @@ fuzz: deps
 	ninja -C $(FUZZ_BUILD) -j2 frontend-fuzzer
 	frontend/fuzz/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_TIME)
 
+# The million-goroutine test needs more address space than TSan leaves.
+TSAN_BUILD ?= build-tsan
+check-tsan: deps
+	cmake -S . -B $(TSAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMP_SANITIZE=thread
+	ninja -C $(TSAN_BUILD) -j2 RuntimeTests rt_helper
+	TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+	  $(TSAN_BUILD)/test/unit/RuntimeTests --gtest_filter=-Fatal.MillionGoroutines
+
+# Google Benchmark JSON per MPPROCS and `go test -bench` text, compared by
+# bench/runtime/compare.py; raw outputs stay in $(BUILD)/bench/.
+bench: build
+	cd bench/runtime/go && go test -run '^$$' -bench . -cpu 1,2 -benchtime 1s \
+	  | tee $(CURDIR)/$(BUILD)/bench/go.txt
+	for p in 1 2; do MPPROCS=$$p $(BUILD)/bench/runtime_bench --benchmark_min_time=1 \
+	  --benchmark_out=$(BUILD)/bench/mp$$p.json --benchmark_out_format=json || exit 1; done
+	bench/runtime/compare.py $(BUILD)/bench/go.txt 1=$(BUILD)/bench/mp1.json 2=$(BUILD)/bench/mp2.json
+
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)

@@ -88,6 +88,39 @@ void runBlocking(void (*fn)(void *), void *arg, const char *reason) {
   park(reason, nullptr, submit, &j);
 }
 
+namespace {
+void unlockSpin(void *l) { static_cast<SpinLock *>(l)->unlock(); }
+} // namespace
+
+void GMutex::lock(const char *reason) {
+  lk.lock();
+  if (!held) {
+    held = true;
+    lk.unlock();
+    return;
+  }
+  G *g = currentG();
+  g->schedNext = nullptr;
+  (tail ? tail->schedNext : head) = g;
+  tail = g;
+  park(reason, nullptr, unlockSpin, &lk);  // woken owning the lock
+}
+
+void GMutex::unlock() {
+  lk.lock();
+  G *g = head;
+  if (g) {
+    head = g->schedNext;
+    if (!head)
+      tail = nullptr;
+  } else {
+    held = false;
+  }
+  lk.unlock();
+  if (g)
+    ready(g);  // hand-off: held stays true for g
+}
+
 } // namespace mp::rt
 
 extern "C" int64_t mp_read(int fd, void *buf, int64_t n) {

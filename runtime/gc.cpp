@@ -11,6 +11,7 @@
 #include <gc.h>
 #include <gc/gc_mark.h>
 
+#include <atomic>
 #include <csignal>
 #include <mutex>
 #include <cstdio>
@@ -21,7 +22,10 @@ namespace mp::rt {
 namespace {
 
 struct WorkerGcState {
-  void *stoppedSp;      // %rsp when the suspend signal arrived
+  // %rsp when the suspend signal arrived.  Written by the worker's signal
+  // handler, read by the collector after the suspend handshake (libgc's
+  // semaphore); release/acquire makes that order visible to TSan too.
+  std::atomic<void *> stoppedSp;
   void *threadStackHi;  // the pthread's own stack (before it enters g0)
 };
 WorkerGcState *gcState;  // one per worker, indexed like gWorkers
@@ -36,7 +40,8 @@ char *slotTop(G *slot) {
 void onSuspend(int sig, siginfo_t *info, void *ucv) {
   if (Worker *w = currentWorker()) {
     auto *uc = static_cast<ucontext_t *>(ucv);
-    gcState[w->index].stoppedSp = reinterpret_cast<void *>(uc->uc_mcontext.gregs[REG_RSP]);
+    gcState[w->index].stoppedSp.store(reinterpret_cast<void *>(uc->uc_mcontext.gregs[REG_RSP]),
+                                      std::memory_order_release);
   }
   if (prevSuspend.sa_flags & SA_SIGINFO)
     prevSuspend.sa_sigaction(sig, info, ucv);
@@ -68,7 +73,8 @@ void pushGoroutineStacks() {
     Worker &w = gWorkers[i];
     if (!w.gcHandle)
       continue;
-    void *sp = &w == self ? __builtin_frame_address(0) : gcState[i].stoppedSp;
+    void *sp = &w == self ? __builtin_frame_address(0)
+                         : gcState[i].stoppedSp.load(std::memory_order_acquire);
     G *slot = slotOf(sp);
     struct GC_stack_base sb;
     sb.mem_base = slot ? slotTop(slot) : gcState[i].threadStackHi;

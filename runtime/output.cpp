@@ -1,6 +1,11 @@
 // runtime/output.cpp: the program's stdout, buffered (64 KiB) and flushed at
-// exit, panic, deadlock and before reading stdin.  A mutex orders writers
-// from all workers; a full buffer is written synchronously (rare).
+// exit, panic, deadlock and before reading stdin.  A full buffer is written
+// by a helper thread (runBlocking) so that a slow or full pipe parks only
+// the writing goroutine, never its worker.
+//
+// Invariants: outMu protects buf/len and is held only for memcpy.  flushMu
+// (a goroutine mutex) is held from taking a full buffer out until it is
+// written, so buffers reach fd 1 in the order they were filled.
 #include "sched.h"
 
 #include <cerrno>
@@ -8,12 +13,15 @@
 #include <mutex>
 #include <unistd.h>
 
+namespace mp::rt {
 namespace {
 
 constexpr size_t kBufSize = 64 << 10;
 std::mutex &outMu = *new std::mutex;  // protects buf/len
-char buf[kBufSize];
+char *buf = new char[kBufSize];
 size_t len = 0;
+GMutex &flushMu = *new GMutex;
+char *spare = new char[kBufSize];  // owned by flushMu's holder
 
 void writeAll(const char *p, size_t n) {
   while (n > 0) {
@@ -27,37 +35,81 @@ void writeAll(const char *p, size_t n) {
   }
 }
 
-void flushLocked() {
-  writeAll(buf, len);
-  len = 0;
+struct WriteJob {
+  const char *p;
+  size_t n;
+};
+void writeJob(void *j) {
+  auto *w = static_cast<WriteJob *>(j);
+  writeAll(w->p, w->n);
+}
+
+// Writes out the buffer, then `extra` (when it does not fit the buffer), on
+// a helper thread.  Caller: a goroutine holding neither lock.
+void flushFromGoroutine(const char *extra, size_t extraLen) {
+  flushMu.lock("syscall");
+  char *full;
+  size_t n;
+  {
+    std::lock_guard<std::mutex> lk(outMu);
+    full = buf;
+    n = len;
+    buf = spare;  // writers go on filling the other buffer meanwhile
+    len = 0;
+  }
+  WriteJob a{full, n}, b{extra, extraLen};
+  if (n > 0)
+    runBlocking(writeJob, &a, "syscall");
+  if (extraLen > 0)
+    runBlocking(writeJob, &b, "syscall");
+  spare = full;
+  flushMu.unlock();
 }
 
 } // namespace
 
-void mp::rt::stdoutFlushForExit() {
+void stdoutFlushForExit() {
   // try_lock: a fatal error raised while this thread holds outMu must still
   // get its report out.
   if (outMu.try_lock()) {
-    flushLocked();
+    writeAll(buf, len);
+    len = 0;
     outMu.unlock();
   }
 }
 
+} // namespace mp::rt
+
+using namespace mp::rt;
+
 extern "C" void mp_stdout_write(const void *data, size_t n) {
   const char *p = static_cast<const char *>(data);
-  std::lock_guard<std::mutex> lk(outMu);
-  if (len + n > kBufSize) {
-    flushLocked();
-    if (n >= kBufSize) {
-      writeAll(p, n);
-      return;
+  for (;;) {
+    {
+      std::lock_guard<std::mutex> lk(outMu);
+      if (len + n <= kBufSize) {
+        std::memcpy(buf + len, p, n);
+        len += n;
+        return;
+      }
+      if (!currentG()) {  // not a goroutine: write synchronously
+        writeAll(buf, len);
+        len = 0;
+        if (n >= kBufSize)
+          return writeAll(p, n);
+        continue;
+      }
     }
+    if (n >= kBufSize)
+      return flushFromGoroutine(p, n);
+    flushFromGoroutine(nullptr, 0);  // then retry: others may have written
   }
-  std::memcpy(buf + len, p, n);
-  len += n;
 }
 
 extern "C" void mp_stdout_flush(void) {
+  if (currentG())
+    return flushFromGoroutine(nullptr, 0);
   std::lock_guard<std::mutex> lk(outMu);
-  flushLocked();
+  writeAll(buf, len);
+  len = 0;
 }

@@ -378,7 +378,7 @@ void startRuntime() {
     clock_gettime(CLOCK_MONOTONIC, &ts);
     gSeed = uint64_t(ts.tv_nsec) ^ (uint64_t(getpid()) << 32);
   }
-  gWorkers = new Worker[gNumWorkers];
+  gWorkers = new Worker[gNumWorkers]();
   for (int i = 0; i < gNumWorkers; ++i) {
     gWorkers[i].index = i;
     gWorkers[i].rng = (gSeed + uint64_t(i) * 0x9E3779B97F4A7C15ull) | 1;

@@ -67,10 +67,10 @@ struct SwitchHook {
 // Per-worker state (Go's M+P).  Fields without a note are touched only by
 // the owning worker thread.
 struct Worker {
-  int index;
-  G *g0;                 // scheduler context, its stack in the stack region
-  G *cur;                // the running G (g0 while scheduling)
-  G *runnext;            // goroutine woken by this worker: runs next
+  int index = 0;
+  G *g0 = nullptr;       // scheduler context, its stack in the stack region
+  G *cur = nullptr;      // the running G (g0 while scheduling)
+  G *runnext = nullptr;  // goroutine woken by this worker: runs next
   SpinLock qlock;        // protects qhead/qtail/qsize (stealers take it)
   G *qhead = nullptr, *qtail = nullptr;
   std::atomic<int64_t> qsize{0};  // relaxed: a hint for stealers
@@ -84,11 +84,11 @@ struct Worker {
   std::atomic<uint64_t> schedtick{0};  // relaxed: only equality matters
   std::atomic<bool> busy{false};       // running a goroutine (relaxed hint)
   uint64_t *stackLimitSlot = nullptr;  // &%fs:0x70 of this thread
-  uint64_t rng;
+  uint64_t rng = 1;
   // Goroutines created / ended here; summed for deadlock detection while
   // every worker is idle, so relaxed stores by the owner suffice.
   std::atomic<int64_t> spawned{0}, exited{0};
-  pthread_t thread;
+  pthread_t thread{};
 };
 
 // Scheduler globals (sched.cpp).
@@ -141,6 +141,21 @@ void printGoroutine(G *g, bool running);
 // GC (gc.cpp).
 void gcInit();
 void gcRegisterWorker(Worker *w);
+
+// Blocking calls (blocking.cpp): runs fn(arg) on a helper thread while the
+// calling goroutine is parked (directly when not on a goroutine).
+void runBlocking(void (*fn)(void *), void *arg, const char *reason);
+
+// A mutex for goroutines: a waiter parks (its worker runs others) and the
+// lock is handed to the first waiter on unlock.  Waiters are linked through
+// G::schedNext, free while a G is parked.  Only for goroutines.
+struct GMutex {
+  SpinLock lk;  // protects the fields below
+  bool held = false;
+  G *head = nullptr, *tail = nullptr;
+  void lock(const char *reason);
+  void unlock();
+};
 
 // Stdout (output.cpp).
 void stdoutFlushForExit();

@@ -203,3 +203,14 @@ TEST(Fatal, GcKeepsParkedStacksAlive) {
   EXPECT_EQ(o.status, 0) << o.err;
   EXPECT_EQ(o.out, "intact\n");
 }
+
+// Writing to a full pipe parks the writing goroutine, not its worker.
+TEST(Fatal, FullPipeLeavesWorkerFree) {
+  std::string base = testing::TempDir() + "rt_helper_full_pipe";
+  std::string cmd = "MPPROCS=1 timeout 20 " MP_RT_HELPER " full-pipe 2>" + base +
+                    ".err | (sleep 0.5; wc -c) >" + base + ".out";
+  int st = std::system(cmd.c_str());
+  EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+  EXPECT_EQ(slurp(base + ".err"), "main ran\n");
+  EXPECT_EQ(std::stol(slurp(base + ".out")), 1024L * 1024);
+}

@@ -58,6 +58,19 @@ void stdinReader(void *) {
   mp_chan_send(shared, &v, &kWorkerPos);
 }
 
+volatile bool writerDone = false;
+
+void bigWriter(void *) {
+  static char chunk[1024];
+  std::memset(chunk, 'x', sizeof chunk - 1);
+  chunk[sizeof chunk - 1] = '\n';
+  for (int i = 0; i < 1024; ++i)
+    mp_stdout_write(chunk, sizeof chunk);
+  writerDone = true;
+  int64_t v = 0;
+  mp_chan_send(shared, &v, &kWorkerPos);
+}
+
 // A million goroutines alive at once, each parked on one channel; closing
 // it releases them all and each reports on a buffered channel.
 constexpr int kMillion = 1'000'000;
@@ -199,6 +212,14 @@ void program() {
     say(readDone ? "worker was blocked\n" : "main ran\n");
     mp_chan_recv(shared, &v, &kMainPos);
     say(line);
+  } else if (scenario == "full-pipe") {
+    // MPPROCS=1, stdout a pipe read only after 0.5 s: the goroutine writing
+    // 1 MiB parks while its buffer is written; main keeps running.
+    shared = mp_chan_make(&kInt, 1);
+    mp_go(bigWriter, nullptr);
+    mp_sleep(50'000'000, &kMainPos);
+    std::fputs(writerDone ? "writer blocked the worker\n" : "main ran\n", stderr);
+    mp_chan_recv(shared, &v, &kMainPos);
   } else if (scenario == "million") {
     million();
   } else if (scenario == "gc-parked") {

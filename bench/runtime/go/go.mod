@@ -1,0 +1,3 @@
+module mpbench
+
+go 1.19
