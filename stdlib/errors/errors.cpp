@@ -51,9 +51,11 @@ mp_string newString(std::string_view s) {
 }
 
 void panicPlain(const char *msg) {
-  mp_stdout_flush();
-  std::fprintf(stderr, "panic: %s\n", msg);
-  std::exit(2);
+  // panic("...") with a string value, as Go's packages do: recoverable,
+  // printed by the runtime as `panic: msg` with the goroutine's trace.
+  auto *cell = static_cast<mp_string *>(mp_alloc(sizeof(mp_string)));
+  *cell = lit(msg);
+  mp_panic(mp_iface{&stringType, cell}, nullptr);
 }
 
 mp_iface boxPointer(const mp_type *t, void *p) {
@@ -63,6 +65,13 @@ mp_iface boxPointer(const mp_type *t, void *p) {
 }
 
 } // namespace mp::std_
+
+namespace {
+ErrorString eofString{lit("EOF")};
+ErrorString *eofPointer = &eofString;
+} // namespace
+
+extern "C" const mp_iface mp_io_EOF = {&errorStringPtrType, &eofPointer};
 
 extern "C" mp_iface mp_errors_New(mp_string text) {
   auto *e = static_cast<ErrorString *>(mp_alloc(sizeof(ErrorString)));

@@ -305,3 +305,13 @@ extern "C" void mp_strings_Builder_Grow(mp_strings_Builder *b, int64_t n) {
     b->buf.cap = cap;
   }
 }
+
+namespace {
+const mp_type builderType = {MP_KIND_STRUCT, 8, MP_TYPE_NAMED, 0, sizeof(mp_strings_Builder),
+                             mp::std_::lit("strings.Builder"), nullptr, nullptr, 0, nullptr, nullptr,
+                             nullptr};
+} // namespace
+
+extern "C" const mp_type mp_strings_Builder_ptr_type = {
+    MP_KIND_POINTER, 8, MP_TYPE_COMPARABLE, 0, 8, mp::std_::lit("*strings.Builder"), &builderType,
+    nullptr, 0, nullptr, nullptr, nullptr};

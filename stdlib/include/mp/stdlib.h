@@ -1,6 +1,7 @@
 /* stdlib/include/mp/stdlib.h: the C ABI of MP's standard packages written
- * in C++ (libmpstd): fmt, errors, strconv, strings, math and the print /
- * println builtins.  Each function is named mp_<package>_<Go name> and
+ * in C++ (libmpstd): fmt, errors, strconv, strings, math, math/rand (as
+ * mp_rand_), sort, os, io.EOF, bufio, sync, time, and the print / println
+ * builtins.  Each function is named mp_<package>_<Go name> and
  * behaves, and prints, exactly as the Go function of that name.
  * Conventions: `...any` arrives as an mp_slice of mp_iface; results that Go
  * returns with an error take an `mp_iface *err` out-parameter (set to the
@@ -36,6 +37,15 @@ mp_string mp_fmt_Sprintf(mp_string format, mp_slice args);
 /* fmt.Errorf: a *errors.errorString, or a *fmt.wrapError when the format
  * has a valid %w. */
 mp_iface mp_fmt_Errorf(mp_string format, mp_slice args);
+
+/* Fprint/Fprintln/Fprintf(w, ...): w is the io.Writer boxed as an
+ * interface; its dynamic type must be *os.File, *bufio.Writer or
+ * *strings.Builder (mp_os_File_ptr_type, mp_bufio_Writer_ptr_type,
+ * mp_strings_Builder_ptr_type).  Returns n; *err (err may be NULL) is the
+ * writer's error.  A nil writer panics as a nil dereference. */
+int64_t mp_fmt_Fprint(mp_iface w, mp_slice args, mp_iface *err);
+int64_t mp_fmt_Fprintln(mp_iface w, mp_slice args, mp_iface *err);
+int64_t mp_fmt_Fprintf(mp_iface w, mp_string format, mp_slice args, mp_iface *err);
 
 /* ---- builtins print and println (Go's runtime formatting, to stdout) ----
  * codegen emits one call per operand; println puts mp_print_space between
@@ -88,6 +98,7 @@ typedef struct mp_strings_Builder {
   void *addr;
   mp_slice buf;
 } mp_strings_Builder;
+extern const mp_type mp_strings_Builder_ptr_type; /* *strings.Builder */
 int64_t mp_strings_Builder_WriteString(mp_strings_Builder *b, mp_string s);
 void mp_strings_Builder_WriteByte(mp_strings_Builder *b, uint8_t c);
 int64_t mp_strings_Builder_WriteRune(mp_strings_Builder *b, int32_t r);
@@ -103,6 +114,98 @@ double mp_math_Floor(double x);
 double mp_math_Ceil(double x);
 double mp_math_Pow(double x, double y);
 double mp_math_Inf(int64_t sign);
+
+/* ---- os ---- */
+
+/* *os.File: os.Stdin, os.Stdout and os.Stderr (the only files in v1). */
+typedef struct mp_os_File {
+  int64_t fd;
+  mp_string name;
+} mp_os_File;
+extern const mp_type mp_os_File_ptr_type; /* *os.File, for boxing */
+extern mp_os_File *mp_os_Stdin, *mp_os_Stdout, *mp_os_Stderr;
+/* os.Args ([]string).  Filled from the process's argv before main; an
+ * embedder running a program in-process (mpc run) sets it first. */
+extern mp_slice mp_os_Args;
+void mp_os_SetArgs(int argc, char **argv);
+/* os.Exit(code): flushes buffered stdout, then exits at once (deferred
+ * calls do not run, as in Go). */
+MP_NORETURN void mp_os_Exit(int64_t code);
+/* f.WriteString(s): Stdout is buffered (mp_stdout_write); Stderr flushes
+ * Stdout first so interleaved output keeps program order.  Returns n. */
+int64_t mp_os_File_WriteString(mp_os_File *f, mp_string s);
+/* read(2) through the runtime (parks only the goroutine): bytes read, 0 at
+ * EOF, -errno on error. */
+int64_t mp_os_File_Read(mp_os_File *f, uint8_t *buf, int64_t n);
+
+/* ---- io ---- */
+/* io.EOF: the one error value ReadString returns at end of input (compare
+ * by identity, as Go code does with err == io.EOF). */
+extern const mp_iface mp_io_EOF;
+
+/* ---- bufio: Scanner, Reader and Writer over an *os.File.  Opaque;
+ * NewX returns a pointer (GC memory), methods take it, as Go's do. ---- */
+typedef struct mp_bufio_Scanner mp_bufio_Scanner;
+typedef struct mp_bufio_Reader mp_bufio_Reader;
+typedef struct mp_bufio_Writer mp_bufio_Writer;
+
+enum { MP_BUFIO_MAX_SCAN_TOKEN_SIZE = 64 * 1024 }; /* bufio.MaxScanTokenSize */
+/* The split functions Scanner.Split accepts: codegen lowers
+ * `s.Split(bufio.ScanWords)` to the matching constant. */
+typedef enum mp_bufio_split_kind {
+  MP_BUFIO_SCAN_LINES = 0, /* the default: lines without "\n" / "\r\n" */
+  MP_BUFIO_SCAN_WORDS,     /* space-separated words (Unicode White_Space) */
+  MP_BUFIO_SCAN_RUNES      /* one UTF-8 rune per token */
+} mp_bufio_split_kind;
+
+mp_bufio_Scanner *mp_bufio_NewScanner(mp_os_File *r);
+/* Go's Scan: false at end of input or on error (then see Err); a token
+ * longer than the buffer's maximum (64 KiB) stops with "bufio.Scanner:
+ * token too long".  Reading parks only the calling goroutine. */
+bool mp_bufio_Scanner_Scan(mp_bufio_Scanner *s);
+mp_string mp_bufio_Scanner_Text(const mp_bufio_Scanner *s);
+mp_iface mp_bufio_Scanner_Err(const mp_bufio_Scanner *s); /* nil at EOF */
+/* After the first Scan these panic "Split called after Scan" / "Buffer
+ * called after Scan", as Go's do. */
+void mp_bufio_Scanner_Split(mp_bufio_Scanner *s, mp_bufio_split_kind kind);
+void mp_bufio_Scanner_Buffer(mp_bufio_Scanner *s, mp_slice buf, int64_t max);
+
+mp_bufio_Reader *mp_bufio_NewReader(mp_os_File *r);
+/* r.ReadString(delim): the bytes up to and including delim; at end of
+ * input what is left (maybe "") with *err = mp_io_EOF. */
+mp_string mp_bufio_Reader_ReadString(mp_bufio_Reader *r, uint8_t delim, mp_iface *err);
+
+extern const mp_type mp_bufio_Writer_ptr_type; /* *bufio.Writer */
+mp_bufio_Writer *mp_bufio_NewWriter(mp_os_File *w);
+/* Go's Writer with its 4096-byte buffer and flush points.  err may be
+ * NULL where the program ignores it. */
+int64_t mp_bufio_Writer_WriteString(mp_bufio_Writer *b, mp_string s, mp_iface *err);
+mp_iface mp_bufio_Writer_WriteByte(mp_bufio_Writer *b, uint8_t c);
+int64_t mp_bufio_Writer_WriteRune(mp_bufio_Writer *b, int32_t r, mp_iface *err);
+mp_iface mp_bufio_Writer_Flush(mp_bufio_Writer *b);
+int64_t mp_bufio_Writer_Buffered(const mp_bufio_Writer *b);
+
+/* ---- sync: usable at their zero value (all bytes 0), so codegen lays
+ * them out inline like any struct; their fields are private.  Built on
+ * the runtime's channels: blocking parks only the goroutine. ---- */
+typedef struct mp_sync_Mutex {
+  struct mp_chan *sem; /* capacity 1; holds a token while locked */
+} mp_sync_Mutex;
+void mp_sync_Mutex_Lock(mp_sync_Mutex *m);
+/* Unlock of an unlocked mutex is Go's unrecoverable "fatal error: sync:
+ * unlock of unlocked mutex" (exit 2). */
+void mp_sync_Mutex_Unlock(mp_sync_Mutex *m);
+
+typedef struct mp_sync_WaitGroup {
+  int64_t count;
+  struct mp_chan *done; /* closed when count returns to 0 */
+  uint32_t lock;
+  uint32_t pad;
+} mp_sync_WaitGroup;
+/* A counter below zero panics "sync: negative WaitGroup counter". */
+void mp_sync_WaitGroup_Add(mp_sync_WaitGroup *wg, int64_t delta);
+void mp_sync_WaitGroup_Done(mp_sync_WaitGroup *wg);
+void mp_sync_WaitGroup_Wait(mp_sync_WaitGroup *wg);
 
 /* ---- time: a Duration is an int64 of nanoseconds; the constants
  * Nanosecond..Hour are compile-time.  Sleep, After and Tick are the

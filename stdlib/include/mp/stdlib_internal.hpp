@@ -22,9 +22,7 @@ inline std::string_view view(mp_string s) {
 extern const mp_type stringType;
 extern const mp_type errorType;
 // panic(msg) with a plain string, as Go's packages panic ("strings:
-// negative Repeat count").
-// TODO(runtime): route through the runtime's recoverable panic once
-// runtime.h offers a plain-message entry point.
+// negative Repeat count"); msg must be static.  Recoverable (mp_panic).
 [[noreturn]] void panicPlain(const char *msg);
 // A fresh GC copy of s.
 mp_string newString(std::string_view s);

@@ -120,13 +120,12 @@ template <typename T> mp_iface sliceBox(const mp_type *t, std::initializer_list<
 inline mp_iface IS(std::initializer_list<int64_t> xs) { return sliceBox(T_sliceInt, xs); }
 inline mp_iface NilIS() { return box(T_sliceInt, mp_slice{nullptr, 0, 0}); }
 inline mp_iface SS(std::initializer_list<const char *> xs) {
-  std::vector<mp_string> v;
+  // Filled in place: GC strings must never sit only in malloc'd memory.
+  auto *p = static_cast<mp_string *>(mp_alloc(sizeof(mp_string) * (xs.size() + 1)));
+  size_t i = 0;
   for (auto *x : xs)
-    v.push_back(str(x));
-  auto *p = static_cast<mp_string *>(mp_alloc(sizeof(mp_string) * (v.size() + 1)));
-  for (size_t i = 0; i < v.size(); ++i)
-    p[i] = v[i];
-  return box(T_sliceString, mp_slice{p, static_cast<int64_t>(v.size()), static_cast<int64_t>(v.size())});
+    p[i++] = str(x);
+  return box(T_sliceString, mp_slice{p, static_cast<int64_t>(xs.size()), static_cast<int64_t>(xs.size())});
 }
 inline mp_iface BS(std::string_view s) {
   auto *p = static_cast<uint8_t *>(mp_alloc(s.size() + 1));

@@ -21,6 +21,14 @@ inline mp_string str(std::string_view s) {
   std::memcpy(p, s.data(), s.size());
   return {p, static_cast<int64_t>(s.size())};
 }
+// A string for static data (descriptor names): malloc'd and leaked, since
+// descriptors live in malloc'd memory the collector does not scan, so GC
+// strings referenced only from there would be freed.
+inline mp_string staticStr(std::string_view s) {
+  auto *p = new uint8_t[s.size() + 1];
+  std::memcpy(p, s.data(), s.size());
+  return {p, static_cast<int64_t>(s.size())};
+}
 inline std::string std_str(mp_string s) {
   return std::string(reinterpret_cast<const char *>(s.ptr), static_cast<size_t>(s.len));
 }
@@ -34,7 +42,7 @@ inline const mp_type *basic(mp_kind kind, int64_t size, std::string_view name,
   t->size = size;
   t->align = static_cast<uint8_t>(size > 8 ? 8 : size == 0 ? 1 : size);
   t->flags = flags;
-  t->name = str(name);
+  t->name = staticStr(name);
   return t;
 }
 
@@ -92,7 +100,7 @@ inline const mp_type *mapOf(const mp_type *k, const mp_type *v, std::string_view
 inline mp_type *named(const mp_type *under, std::string_view name,
                       mp_string_method stringM = nullptr, mp_string_method errorM = nullptr) {
   auto *t = new mp_type(*under);
-  t->name = str(name);
+  t->name = staticStr(name);
   t->flags |= MP_TYPE_NAMED;
   t->string_method = stringM;
   t->error_method = errorM;
@@ -107,7 +115,7 @@ inline mp_type *structOf(std::string_view name,
   size_t i = 0;
   for (auto &[fname, ft] : fs) {
     off = (off + ft->align - 1) / ft->align * ft->align;
-    fields[i++] = mp_field{str(fname), ft, off};
+    fields[i++] = mp_field{staticStr(fname), ft, off};
     off += ft->size;
     align = ft->align > align ? ft->align : align;
     flags &= ft->flags;
