@@ -112,7 +112,7 @@ class Runner:
         """Returns (kind, message): kind is identical, difference or badgen."""
         start = time.monotonic()
         try:
-            src = generate(seed)
+            src = generate(seed, self.args.all_int_types)
         except Exception as e:  # a generator crash is a harness bug, reported per seed
             return "badgen", f"seed {seed}: gen.py raised {type(e).__name__}: {e}"
         work = tempfile.mkdtemp(prefix=f"difftest-{seed}-")
@@ -201,6 +201,8 @@ def parse_args():
     ap.add_argument("--go-only", action="store_true",
                     help="validate the generator: build and run each program with Go "
                     "only, twice, and check its announced exit status")
+    ap.add_argument("--all-int-types", action="store_true",
+                    help="generate with Go's integer types outside MP v1 too")
     ap.add_argument("--opt-levels", default="O0,O2", help="mpc levels, comma-separated")
     ap.add_argument("-j", "--jobs", type=int, default=1, help="seeds in parallel")
     ap.add_argument("-v", "--verbose", action="store_true", help="a line per program")
@@ -211,7 +213,7 @@ def parse_args():
 
 
 def mean_ms(xs):
-    return f"{1000 * sum(xs) / len(xs):.0f} ms" if xs else "-"
+    return f"{1000 * sum(xs) / len(xs):.0f} ms (max {1000 * max(xs):.0f})" if xs else "-"
 
 
 def main():
