@@ -1,6 +1,9 @@
 # A thin wrapper over CMake + Ninja: every real rule lives in CMakeLists.txt.
 #   make            build build/bin/mpc and the runtime
+#   make demo       install missing deps, build, compile examples/sieve.mp, run it
 #   make check      install missing deps, build, run every test (lit + GoogleTest)
+#   make check-readme  README.md's two commands in a fresh clone (slow: a full
+#                   build from scratch; not part of make check)
 #   make fuzz       libFuzzer on the frontend, one core, FUZZ_TIME seconds (not in check)
 #   make check-tsan the runtime's unit and stress tests under ThreadSanitizer
 #                   (separate tree build-tsan/; not part of make check)
@@ -8,8 +11,9 @@
 BUILD      ?= build
 BUILD_TYPE ?= RelWithDebInfo
 CMAKE_ARGS ?=
+JOBS       ?=
 
-.PHONY: all deps configure build check check-tsan fuzz bench clean
+.PHONY: all deps configure build demo check check-readme check-tsan fuzz bench clean
 
 all: build
 
@@ -22,13 +26,25 @@ $(BUILD)/build.ninja:
 configure: $(BUILD)/build.ninja
 
 build: configure
-	ninja -C $(BUILD)
+	ninja -C $(BUILD) $(if $(JOBS),-j$(JOBS))
+
+# The first of README.md's two commands: what a newcomer runs first.
+demo: deps
+	@$(MAKE) --no-print-directory build
+	$(BUILD)/bin/mpc examples/sieve.mp -o $(BUILD)/sieve
+	$(BUILD)/sieve
 
 # Tests run under Debian's /usr/bin/python3, which has python3-psutil (lit
 # needs it for per-test timeouts), whatever python3 comes first in PATH.
 check: deps
 	@$(MAKE) --no-print-directory build
 	@/usr/bin/python3 scripts/run-tests.py $(BUILD)
+
+# scripts/readme-test.sh: clones this repository's HEAD into a temporary
+# directory and runs the set-up commands README.md shows, checking their
+# output (the sieve's primes; "N passed, 0 failed").
+check-readme:
+	scripts/readme-test.sh
 
 # A separate clang-19 + ASan + libFuzzer tree; only the fuzzer is built there.
 FUZZ_BUILD ?= build-fuzz
