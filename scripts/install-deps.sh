@@ -14,7 +14,7 @@ packages=(
   golang-go          # the reference implementation, for differential tests
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(hyperfine)
+  packages+=(hyperfine time)   # time: /usr/bin/time, peak RSS in bench/suite.py
 fi
 
 missing=()
