@@ -191,7 +191,10 @@ def measure(bench, exes, single, args, workdir):
         mp_rss.append(run_once(mp_exe, size_args(args, bench), env)[2])
     row.go_kib, row.mp_kib = statistics.median(go_rss), statistics.median(mp_rss)
     cmds = [" ".join([e] + size_args(args, bench)) for e in exes]
-    row.go_s, row.mp_s = time_pair(cmds[0], cmds[1], args.runs, env, workdir)
+    try:
+        row.go_s, row.mp_s = time_pair(cmds[0], cmds[1], args.runs, env, workdir)
+    except subprocess.CalledProcessError:
+        row.note = "a timed run failed (hyperfine: non-zero exit status)"
     return row
 
 
