@@ -7,13 +7,16 @@
 #   make fuzz       libFuzzer on the frontend, one core, FUZZ_TIME seconds (not in check)
 #   make check-tsan the runtime's unit and stress tests under ThreadSanitizer
 #                   (separate tree build-tsan/; not part of make check)
-#   make bench      runtime benchmarks (MPPROCS=1 and 2) beside Go's, one table
+#   make bench      bench-runtime, then bench-suite
+#   make bench-runtime  runtime benchmarks (MPPROCS=1 and 2) beside Go's, one table
+#   make bench-suite    bench/programs built by go and mpc -O2, timed alternately;
+#                   writes bench/results.md and bench/results.svg
 BUILD      ?= build
 BUILD_TYPE ?= RelWithDebInfo
 CMAKE_ARGS ?=
 JOBS       ?=
 
-.PHONY: all deps configure build demo check check-readme check-tsan fuzz bench clean
+.PHONY: all deps configure build demo check check-readme check-tsan fuzz bench bench-runtime bench-suite clean
 
 all: build
 
@@ -66,12 +69,23 @@ check-tsan: deps
 
 # Google Benchmark JSON per MPPROCS and `go test -bench` text, compared by
 # bench/runtime/compare.py; raw outputs stay in $(BUILD)/bench/.
-bench: build
+bench: bench-runtime bench-suite
+
+bench-runtime: build
+	@scripts/install-deps.sh --bench
+	mkdir -p $(BUILD)/bench
 	cd bench/runtime/go && go test -run '^$$' -bench . -cpu 1,2 -benchtime 1s \
 	  | tee $(CURDIR)/$(BUILD)/bench/go.txt
 	for p in 1 2; do MPPROCS=$$p $(BUILD)/bench/runtime_bench --benchmark_min_time=1 \
 	  --benchmark_out=$(BUILD)/bench/mp$$p.json --benchmark_out_format=json || exit 1; done
 	bench/runtime/compare.py $(BUILD)/bench/go.txt 1=$(BUILD)/bench/mp1.json 2=$(BUILD)/bench/mp2.json
+
+# The programs of bench/programs/ against Go (bench/suite.py --help for
+# --only, --runs, --tiny); builds go in $(BUILD)/bench/suite/.
+BENCH_ARGS ?=
+bench-suite: build
+	@scripts/install-deps.sh --bench
+	bench/suite.py --build $(BUILD) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)

@@ -16,7 +16,7 @@ packages=(
 )
 list_only=false
 case "${1:-}" in
-  --bench) packages+=(hyperfine) ;;
+  --bench) packages+=(hyperfine time) ;;   # time: /usr/bin/time, peak RSS in bench/suite.py
   --list-missing) list_only=true ;;
 esac
 
