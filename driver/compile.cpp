@@ -60,7 +60,7 @@ bool parseArgs(int argc, char **argv, CompileOptions &o, std::string &err) {
     } else if (a == "--emit-llvm") {
       o.kind = OutputKind::LLVMIR;
     } else if (a.size() > 1 && a[0] == '-') {
-      err = "unknown option: " + a;
+      err = "unknown command or option: " + a;
       return false;
     } else {
       o.files.push_back(a);
@@ -147,7 +147,7 @@ int runCompile(int argc, char **argv) {
     std::string why;
     int id = sm.loadFile(path, why);
     if (id < 0)
-      return fail("cannot open '" + path + "': " + why);
+      return fail("cannot read '" + path + "': " + why);
     files.push_back(parseFile(ast, sm, id, diags));
   }
   if (diags.hasErrors())
