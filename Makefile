@@ -16,7 +16,7 @@ BUILD_TYPE ?= RelWithDebInfo
 CMAKE_ARGS ?=
 JOBS       ?=
 
-.PHONY: all deps configure build demo check check-readme check-tsan fuzz bench bench-runtime bench-suite clean
+.PHONY: all deps configure build demo check check-readme check-tsan fuzz bench bench-runtime bench-suite bench-compile clean
 
 all: build
 
@@ -69,7 +69,7 @@ check-tsan: deps
 
 # Google Benchmark JSON per MPPROCS and `go test -bench` text, compared by
 # bench/runtime/compare.py; raw outputs stay in $(BUILD)/bench/.
-bench: bench-runtime bench-suite
+bench: bench-runtime bench-suite bench-compile
 
 bench-runtime: build
 	@scripts/install-deps.sh --bench
@@ -86,6 +86,10 @@ BENCH_ARGS ?=
 bench-suite: build
 	@scripts/install-deps.sh --bench
 	bench/suite.py --build $(BUILD) $(BENCH_ARGS)
+
+# Compile time of the examples at -O0 and -O2 beside `go build`, as ratios.
+bench-compile: build
+	bench/compile_time.py --build $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)
