@@ -122,9 +122,8 @@ int link(const std::string &obj, const std::string &out, const char *argv0) {
       return fail("runtime library not found: " + l);
   std::vector<std::string> args{cc, obj, "-o", out, mpstd, mprt, "-lgc", "-lpthread",
                                 "-lstdc++", "-lm"};
-  // lld links the runtime's debug info noticeably faster than ld.bfd.
-  if (llvm::sys::findProgramByName("ld.lld"))
-    args.push_back("-fuse-ld=lld");
+  // Not lld: it rewrites split-stack prologues that call into the (not
+  // split-stack) runtime, which breaks the runtime's stack-limit scheme.
   std::vector<llvm::StringRef> refs(args.begin(), args.end());
   std::string errMsg;
   int rc = llvm::sys::ExecuteAndWait(cc, refs, std::nullopt, {}, 0, 0, &errMsg);
