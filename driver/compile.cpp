@@ -111,7 +111,7 @@ std::string libDir(const char *argv0) {
   return std::string(dir);
 }
 
-int link(const std::string &obj, const std::string &out, const char *argv0) {
+int link(const std::string &obj, const std::string &out, const char *argv0, bool debugInfo) {
   std::string cc = findLinker();
   if (cc.empty())
     return fail("no C compiler driver (clang-19 or cc) found to link with");
@@ -122,6 +122,10 @@ int link(const std::string &obj, const std::string &out, const char *argv0) {
       return fail("runtime library not found: " + l);
   std::vector<std::string> args{cc, obj, "-o", out, mpstd, mprt, "-lgc", "-lpthread",
                                 "-lstdc++", "-lm"};
+  // Without -g the program carries no DWARF (traces use srcpos constants),
+  // and dropping the runtime's makes linking faster.
+  if (!debugInfo)
+    args.push_back("-Wl,--strip-debug");
   // Not lld: it rewrites split-stack prologues that call into the (not
   // split-stack) runtime, which breaks the runtime's stack-limit scheme.
   std::vector<llvm::StringRef> refs(args.begin(), args.end());
@@ -201,7 +205,7 @@ int runCompile(int argc, char **argv) {
       llvm::sys::fs::remove(tmp);
       return fail("cannot create '" + opts.output + "'");
     }
-    int rc = link(tmp, exeTmp, argv0);
+    int rc = link(tmp, exeTmp, argv0, opts.debugInfo);
     llvm::sys::fs::remove(tmp);
     if (rc != 0) {
       llvm::sys::fs::remove(exeTmp);
