@@ -4,12 +4,15 @@
 #   make fuzz       libFuzzer on the frontend, one core, FUZZ_TIME seconds (not in check)
 #   make check-tsan the runtime's unit and stress tests under ThreadSanitizer
 #                   (separate tree build-tsan/; not part of make check)
-#   make bench      runtime benchmarks (MPPROCS=1 and 2) beside Go's, one table
+#   make bench      runtime benchmarks (MPPROCS=1 and 2) beside Go's, one table,
+#                   then bench-frontend
+#   make bench-frontend  lex+parse and parse+check of a generated 100,000-line
+#                   program beside gofmt -l and go vet (lines/s, ratios)
 BUILD      ?= build
 BUILD_TYPE ?= RelWithDebInfo
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build check check-tsan fuzz bench clean
+.PHONY: all deps configure build check check-tsan fuzz bench bench-frontend clean
 
 all: build
 
@@ -56,6 +59,11 @@ bench: build
 	for p in 1 2; do MPPROCS=$$p $(BUILD)/bench/runtime_bench --benchmark_min_time=1 \
 	  --benchmark_out=$(BUILD)/bench/mp$$p.json --benchmark_out_format=json || exit 1; done
 	bench/runtime/compare.py $(BUILD)/bench/go.txt 1=$(BUILD)/bench/mp1.json 2=$(BUILD)/bench/mp2.json
+	@$(MAKE) --no-print-directory bench-frontend
+
+# CPU times of mpc check (--parse-only) and of Go's tools on the same file.
+bench-frontend: build
+	/usr/bin/python3 bench/frontend/run.py $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)
