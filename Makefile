@@ -4,7 +4,8 @@
 #   make check      install missing deps, build, run every test (lit + GoogleTest)
 #   make check-readme  README.md's two commands in a fresh clone (slow: a full
 #                   build from scratch; not part of make check)
-#   make fuzz       libFuzzer on the frontend, one core, FUZZ_TIME seconds (not in check)
+#   make fuzz       libFuzzer on the frontend, one core, FUZZ_TIME seconds (not in check);
+#                   FUZZ_TARGET=sema fuzzes parser + type checker instead
 #   make check-tsan the runtime's unit and stress tests under ThreadSanitizer
 #                   (separate tree build-tsan/; not part of make check)
 #   make bench      bench-runtime, bench-frontend, bench-suite, then bench-compile
@@ -55,12 +56,13 @@ check-readme:
 # A separate clang-19 + ASan + libFuzzer tree; only the fuzzer is built there.
 FUZZ_BUILD ?= build-fuzz
 FUZZ_TIME  ?= 600
+FUZZ_TARGET ?= frontend
 fuzz: deps
 	cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
 	  -DMP_FUZZ=ON -DMP_SANITIZE=address
-	ninja -C $(FUZZ_BUILD) -j2 frontend-fuzzer
-	frontend/fuzz/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_TIME)
+	ninja -C $(FUZZ_BUILD) -j2 $(FUZZ_TARGET)-fuzzer
+	frontend/fuzz/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_TIME) $(FUZZ_TARGET)
 
 # The million-goroutine test needs more address space than TSan leaves.
 TSAN_BUILD ?= build-tsan
