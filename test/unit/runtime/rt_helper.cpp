@@ -224,6 +224,15 @@ void program() {
     million();
   } else if (scenario == "gc-parked") {
     gcParked();
+  } else if (scenario == "signal") {
+    // Buffered output, then a long sleep (a pending timer, not a deadlock)
+    // during which the test sends SIGINT or SIGTERM.
+    for (int i = 0; i < 100; ++i)
+      say("buffered line\n");
+    std::fputs("ready\n", stderr);
+    std::fflush(stderr);
+    mp_sleep(30'000'000'000, &kMainPos);
+    say("not reached\n");
   } else if (scenario == "sleep-no-deadlock") {
     mp_sleep(20'000'000, &kMainPos);
     say("woke\n");
