@@ -190,6 +190,8 @@ G *stealFrom(Worker *w, Worker *victim) {
 
 G *steal(Worker *w) {
   int n = gNumWorkers;
+  if (n == 1)
+    return nullptr;  // and no random draw: MPPROCS=1 runs replay by seed
   int start = int(fastRand(w) % unsigned(n));
   for (int i = 0; i < n; ++i) {
     Worker *v = &gWorkers[(start + i) % n];

@@ -29,6 +29,18 @@
 #include <mutex>
 #include <sys/mman.h>
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MP_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define MP_ASAN 1
+#endif
+#ifdef MP_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
 namespace mp::rt {
 
 size_t gStackSize;
@@ -186,6 +198,11 @@ void bindStack(G *g) {
   if (s) {
     localFreeStack = nextFreeStack(s);
     --localFreeStackCount;
+#ifdef MP_ASAN
+    // Frames of a goroutine that exited (switched away for good) stay
+    // poisoned; the next user of the stack must not trip over them.
+    ASAN_UNPOISON_MEMORY_REGION(s, gStackSize);
+#endif
   } else {
     s = carve(stacks, gStackSize, "goroutine stack space");
   }
