@@ -8,6 +8,9 @@
 #                   FUZZ_TARGET=sema fuzzes parser + type checker instead
 #   make check-tsan the runtime's unit and stress tests under ThreadSanitizer
 #                   (separate tree build-tsan/; not part of make check)
+#   make check-asan the same under AddressSanitizer (tree build-asan/)
+#   make stress     the randomized stress mix for STRESS_OPS operations per
+#                   mode (plain, and MPSCHED_PERTURB with 1 and 2 workers)
 #   make bench      bench-runtime, bench-frontend, bench-suite, then bench-compile
 #   make bench-runtime  runtime benchmarks (MPPROCS=1 and 2) beside Go's, one table
 #   make bench-frontend  lex+parse and parse+check of a generated 100,000-line
@@ -20,7 +23,7 @@ BUILD_TYPE ?= RelWithDebInfo
 CMAKE_ARGS ?=
 JOBS       ?=
 
-.PHONY: all deps configure build demo check check-readme check-tsan fuzz bench bench-runtime bench-frontend bench-suite bench-compile clean
+.PHONY: all deps configure build demo check check-readme check-tsan check-asan stress fuzz bench bench-runtime bench-frontend bench-suite bench-compile clean
 
 all: build
 
@@ -72,6 +75,27 @@ check-tsan: deps
 	TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
 	  $(TSAN_BUILD)/test/unit/RuntimeTests --gtest_filter=-Fatal.MillionGoroutines
 
+# Leak checking is off: Boehm-managed memory and never-freed runtime globals
+# are not leaks.  The million-goroutine test is skipped as under TSan.
+ASAN_BUILD ?= build-asan
+check-asan: deps
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMP_SANITIZE=address
+	ninja -C $(ASAN_BUILD) -j2 RuntimeTests rt_helper rt_stress
+	ASAN_OPTIONS="detect_leaks=0:halt_on_error=1" \
+	  $(ASAN_BUILD)/test/unit/RuntimeTests --gtest_filter=-Fatal.MillionGoroutines
+
+# The stress mix (test/unit/runtime/rt_stress.cpp), long: STRESS_OPS
+# operations in each of four modes; each run prints its operations and
+# violations and fails on any violation.
+STRESS_OPS  ?= 25000000
+STRESS_SEED ?= 1
+stress: configure
+	ninja -C $(BUILD) -j2 rt_stress
+	MPPROCS=2 $(BUILD)/test/unit/rt_stress --ops $(STRESS_OPS) --seed $(STRESS_SEED)
+	MPPROCS=1 MPSCHED_PERTURB=$(STRESS_SEED) $(BUILD)/test/unit/rt_stress --ops $(STRESS_OPS)
+	MPPROCS=2 MPSCHED_PERTURB=$(STRESS_SEED) $(BUILD)/test/unit/rt_stress --ops $(STRESS_OPS)
+	MPPROCS=4 MPSCHED_PERTURB=$$(($(STRESS_SEED) + 1)) $(BUILD)/test/unit/rt_stress --ops $(STRESS_OPS)
+
 # Google Benchmark JSON per MPPROCS and `go test -bench` text, compared by
 # bench/runtime/compare.py; raw outputs stay in $(BUILD)/bench/.
 bench: bench-runtime bench-frontend bench-suite bench-compile
@@ -101,4 +125,4 @@ bench-compile: build
 	bench/compile_time.py --build $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(TSAN_BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
