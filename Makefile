@@ -7,8 +7,10 @@
 #   make fuzz       libFuzzer on the frontend, one core, FUZZ_TIME seconds (not in check)
 #   make check-tsan the runtime's unit and stress tests under ThreadSanitizer
 #                   (separate tree build-tsan/; not part of make check)
-#   make bench      bench-runtime, then bench-suite
+#   make bench      bench-runtime, bench-frontend, then bench-suite
 #   make bench-runtime  runtime benchmarks (MPPROCS=1 and 2) beside Go's, one table
+#   make bench-frontend  lex+parse and parse+check of a generated 100,000-line
+#                   program beside gofmt -l and go vet (lines/s, ratios)
 #   make bench-suite    bench/programs built by go and mpc -O2, timed alternately;
 #                   writes bench/results.md and bench/results.svg
 BUILD      ?= build
@@ -16,7 +18,7 @@ BUILD_TYPE ?= RelWithDebInfo
 CMAKE_ARGS ?=
 JOBS       ?=
 
-.PHONY: all deps configure build demo check check-readme check-tsan fuzz bench bench-runtime bench-suite clean
+.PHONY: all deps configure build demo check check-readme check-tsan fuzz bench bench-runtime bench-frontend bench-suite clean
 
 all: build
 
@@ -69,7 +71,7 @@ check-tsan: deps
 
 # Google Benchmark JSON per MPPROCS and `go test -bench` text, compared by
 # bench/runtime/compare.py; raw outputs stay in $(BUILD)/bench/.
-bench: bench-runtime bench-suite
+bench: bench-runtime bench-frontend bench-suite
 
 bench-runtime: build
 	@scripts/install-deps.sh --bench
@@ -79,6 +81,10 @@ bench-runtime: build
 	for p in 1 2; do MPPROCS=$$p $(BUILD)/bench/runtime_bench --benchmark_min_time=1 \
 	  --benchmark_out=$(BUILD)/bench/mp$$p.json --benchmark_out_format=json || exit 1; done
 	bench/runtime/compare.py $(BUILD)/bench/go.txt 1=$(BUILD)/bench/mp1.json 2=$(BUILD)/bench/mp2.json
+
+# CPU times of mpc check (--parse-only) and of Go's tools on the same file.
+bench-frontend: build
+	/usr/bin/python3 bench/frontend/run.py $(BUILD)
 
 # The programs of bench/programs/ against Go (bench/suite.py --help for
 # --only, --runs, --tiny); builds go in $(BUILD)/bench/suite/.
