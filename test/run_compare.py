@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """test/run_compare.py: MP programs compiled with mpc, run, and compared byte
 for byte with what Go prints (stdout and exit status; stderr's first line,
-plus Go's `goroutine 1 [running]:` header when recorded, where it is not
-empty).  Four suites of programs:
+plus Go's `goroutine 1 [running]:` header when recorded: these lines must
+start mpc's stderr, which must be empty where Go's is).  Four suites of programs:
   go-compat  test/go-compat/NAME.mp; Go's results NAME.out/.status/.err, stdin
              NAME.in (scripts/gen-go-compat.sh makes them with `go build`)
   stdlib     test/stdlib/PKG.mp, one per package, laid out as go-compat
@@ -203,8 +203,10 @@ def run_program(mpc, prog, workdir):
     err = proc.stderr.decode("utf-8", "replace")
     if prog.err is None and err:
         return "stderr", "stderr is not empty (Go's is):\n" + first_lines(err)
-    if prog.err is not None and stderr_head(err) != prog.err:
-        return "stderr", f"stderr starts\n{stderr_head(err)}Go's starts\n{prog.err}"
+    want = prog.err.split("\n")[:-1] if prog.err is not None else []
+    if err.split("\n")[:len(want)] != want:
+        return "stderr", (f"stderr starts\n{first_lines(err, len(want) + 2)}\n"
+                          f"Go's starts\n{prog.err}")
     return "pass", ""
 
 
@@ -286,7 +288,7 @@ def main():
                 continue
             counts["known" if listed else "fail"] += 1
             first = msg.splitlines()[1] if "\n" in msg else msg
-            print(f"{prog.name:32} {kind:8} {'(listed) ' if listed else ''}{first.strip()[:100]}")
+            print(f"{prog.name:32} {kind:8} {'(listed) ' if listed else ''}{first.strip()}")
             if args.v:
                 print("    " + msg.replace("\n", "\n    "))
     unused = [p for p in known if not any(fnmatch.fnmatchcase(n, p) for n in seen)]
