@@ -164,8 +164,11 @@ def diff_text(want, got):
 
 def check_program(mpc, prog):
     """`mpc check` on the program: (ok, message)."""
-    proc = subprocess.run([mpc, "check", prog.src], stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, timeout=COMPILE_TIMEOUT)
+    try:
+        proc = subprocess.run([mpc, "check", prog.src], stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, timeout=COMPILE_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return False, f"mpc check did not finish in {COMPILE_TIMEOUT} s"
     if proc.returncode != 0:
         return False, "mpc check fails:\n" + first_lines(proc.stdout)
     return True, ""
@@ -195,7 +198,8 @@ def run_program(mpc, prog, workdir):
         if prog.stdin:
             stdin.close()
     if proc.stdout != prog.out:
-        return "stdout", ("stdout differs from Go's:\n" + diff_text(prog.out, proc.stdout)
+        return "stdout", (f"stdout differs from Go's (exit status {proc.returncode}, "
+                          f"Go's {prog.status}):\n" + diff_text(prog.out, proc.stdout)
                           + "\nstderr:\n" + first_lines(proc.stderr))
     if proc.returncode != prog.status:
         return "status", (f"exit status {proc.returncode}, Go's is {prog.status}; stderr:\n"
@@ -287,7 +291,8 @@ def main():
                     print(f"{prog.name:32} {tag}")
                 continue
             counts["known" if listed else "fail"] += 1
-            first = msg.splitlines()[1] if "\n" in msg else msg
+            lines = msg.splitlines()  # a compile error's line 0 is mpc's status
+            first = lines[1] if kind in ("compile", "check") and len(lines) > 1 else lines[0]
             print(f"{prog.name:32} {kind:8} {'(listed) ' if listed else ''}{first.strip()}")
             if args.v:
                 print("    " + msg.replace("\n", "\n    "))
