@@ -65,8 +65,13 @@ void removeBuffered(mp_chan *c, int64_t k) {
   --c->count;
 }
 
+// The `ok` a running guard sees (mp_guard_ok).  Thread-local suffices: a
+// guard runs to completion on the selecting thread, without blocking.
+thread_local bool tlsGuardOk = true;
+
 // Polls a guarded receive: the first candidate the guard accepts.
 bool pollGuarded(mp_chan *c, mp_select_case &cs, bool *ok, Wakeups &wake) {
+  tlsGuardOk = true;
   for (int64_t k = 0; k < c->count; ++k) {
     char *v = chanSlot(c, k);
     if (!cs.guard(cs.guard_env, v))
@@ -98,7 +103,10 @@ bool pollGuarded(mp_chan *c, mp_select_case &cs, bool *ok, Wakeups &wake) {
     return false;
   void *zero = alloca(size_t(c->elemSize) + 1);
   std::memset(zero, 0, size_t(c->elemSize) + 1);
-  if (!cs.guard(cs.guard_env, zero))
+  tlsGuardOk = false;
+  bool accepted = cs.guard(cs.guard_env, zero);
+  tlsGuardOk = true;
+  if (!accepted)
     return false;
   zeroElem(c, cs.val);
   *ok = false;
@@ -208,6 +216,8 @@ void dequeueAll(mp_select_case *cases, const int *order, int n, Waiter *ws) {
 } // namespace mp::rt
 
 using namespace mp::rt;
+
+extern "C" bool mp_guard_ok(void) { return tlsGuardOk; }
 
 extern "C" int mp_select(mp_select_case *cases, int n, bool has_default,
                          const mp_srcpos *pos) {
