@@ -113,6 +113,9 @@ void ready(G *g);
 void externalBegin();
 void externalEnd();
 bool deadlockCheckLocked();  // sched.cpp
+// True while a value guard runs on this thread (select.cpp): it holds
+// channel locks, so a preemption request must not switch goroutines.
+bool inGuard();
 
 // Stacks (stack.cpp).
 G *allocG();                  // a fresh G with its stack, from the pool
