@@ -34,9 +34,9 @@ llvm::StructType *caseType(ModuleLowering &M) {
 }
 
 const Object *identObject(const CheckedProgram &P, const Expr *e) {
-  while (auto *p = dyn_cast_or_null<ParenExpr>(e))
+  while (auto *p = llvm::dyn_cast_or_null<ParenExpr>(e))
     e = p->x;
-  auto *id = dyn_cast_or_null<IdentExpr>(e);
+  auto *id = llvm::dyn_cast_or_null<IdentExpr>(e);
   return id ? P.objectOf(id) : nullptr;
 }
 
