@@ -79,7 +79,7 @@ int runCheck(int argc, char **argv) {
     std::string err;
     int id = sm.loadFile(path, err);
     if (id < 0) {
-      std::fprintf(stderr, "mpc: error: cannot open '%s': %s\n", path.c_str(), err.c_str());
+      std::fprintf(stderr, "mpc: error: cannot read '%s': %s\n", path.c_str(), err.c_str());
       failed = true;
       continue;
     }
