@@ -4,19 +4,26 @@
 #   make check      install missing deps, build, run every test (lit + GoogleTest)
 #   make check-readme  README.md's two commands in a fresh clone (slow: a full
 #                   build from scratch; not part of make check)
-#   make fuzz       libFuzzer on the frontend, one core, FUZZ_TIME seconds (not in check)
+#   make fuzz       libFuzzer on the frontend, one core, FUZZ_TIME seconds (not in check);
+#                   FUZZ_TARGET=sema fuzzes parser + type checker instead
 #   make check-tsan the runtime's unit and stress tests under ThreadSanitizer
 #                   (separate tree build-tsan/; not part of make check)
-#   make bench      bench-runtime, then bench-suite
+#   make check-asan the same under AddressSanitizer (tree build-asan/)
+#   make stress     the randomized stress mix for STRESS_OPS operations per
+#                   mode (plain, and MPSCHED_PERTURB with 1 and 2 workers)
+#   make bench      bench-runtime, bench-frontend, bench-suite, then bench-compile
 #   make bench-runtime  runtime benchmarks (MPPROCS=1 and 2) beside Go's, one table
+#   make bench-frontend  lex+parse and parse+check of a generated 100,000-line
+#                   program beside gofmt -l and go vet (lines/s, ratios)
 #   make bench-suite    bench/programs built by go and mpc -O2, timed alternately;
 #                   writes bench/results.md and bench/results.svg
+#   make bench-compile  compile time of examples/ at -O0 and -O2 beside go build
 BUILD      ?= build
 BUILD_TYPE ?= RelWithDebInfo
 CMAKE_ARGS ?=
 JOBS       ?=
 
-.PHONY: all deps configure build demo check check-readme check-tsan fuzz bench bench-runtime bench-suite clean
+.PHONY: all deps configure build demo check check-readme check-tsan check-asan stress fuzz bench bench-runtime bench-frontend bench-suite bench-compile clean
 
 all: build
 
@@ -52,12 +59,13 @@ check-readme:
 # A separate clang-19 + ASan + libFuzzer tree; only the fuzzer is built there.
 FUZZ_BUILD ?= build-fuzz
 FUZZ_TIME  ?= 600
+FUZZ_TARGET ?= frontend
 fuzz: deps
 	cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
 	  -DMP_FUZZ=ON -DMP_SANITIZE=address
-	ninja -C $(FUZZ_BUILD) -j2 frontend-fuzzer
-	frontend/fuzz/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_TIME)
+	ninja -C $(FUZZ_BUILD) -j2 $(FUZZ_TARGET)-fuzzer
+	frontend/fuzz/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_TIME) $(FUZZ_TARGET)
 
 # The million-goroutine test needs more address space than TSan leaves.
 TSAN_BUILD ?= build-tsan
@@ -67,9 +75,30 @@ check-tsan: deps
 	TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
 	  $(TSAN_BUILD)/test/unit/RuntimeTests --gtest_filter=-Fatal.MillionGoroutines
 
+# Leak checking is off: Boehm-managed memory and never-freed runtime globals
+# are not leaks.  The million-goroutine test is skipped as under TSan.
+ASAN_BUILD ?= build-asan
+check-asan: deps
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMP_SANITIZE=address
+	ninja -C $(ASAN_BUILD) -j2 RuntimeTests rt_helper rt_stress
+	ASAN_OPTIONS="detect_leaks=0:halt_on_error=1" \
+	  $(ASAN_BUILD)/test/unit/RuntimeTests --gtest_filter=-Fatal.MillionGoroutines
+
+# The stress mix (test/unit/runtime/rt_stress.cpp), long: STRESS_OPS
+# operations in each of four modes; each run prints its operations and
+# violations and fails on any violation.
+STRESS_OPS  ?= 25000000
+STRESS_SEED ?= 1
+stress: configure
+	ninja -C $(BUILD) -j2 rt_stress
+	MPPROCS=2 $(BUILD)/test/unit/rt_stress --ops $(STRESS_OPS) --seed $(STRESS_SEED)
+	MPPROCS=1 MPSCHED_PERTURB=$(STRESS_SEED) $(BUILD)/test/unit/rt_stress --ops $(STRESS_OPS)
+	MPPROCS=2 MPSCHED_PERTURB=$(STRESS_SEED) $(BUILD)/test/unit/rt_stress --ops $(STRESS_OPS)
+	MPPROCS=4 MPSCHED_PERTURB=$$(($(STRESS_SEED) + 1)) $(BUILD)/test/unit/rt_stress --ops $(STRESS_OPS)
+
 # Google Benchmark JSON per MPPROCS and `go test -bench` text, compared by
 # bench/runtime/compare.py; raw outputs stay in $(BUILD)/bench/.
-bench: bench-runtime bench-suite
+bench: bench-runtime bench-frontend bench-suite bench-compile
 
 bench-runtime: build
 	@scripts/install-deps.sh --bench
@@ -80,6 +109,10 @@ bench-runtime: build
 	  --benchmark_out=$(BUILD)/bench/mp$$p.json --benchmark_out_format=json || exit 1; done
 	bench/runtime/compare.py $(BUILD)/bench/go.txt 1=$(BUILD)/bench/mp1.json 2=$(BUILD)/bench/mp2.json
 
+# CPU times of mpc check (--parse-only) and of Go's tools on the same file.
+bench-frontend: build
+	/usr/bin/python3 bench/frontend/run.py $(BUILD)
+
 # The programs of bench/programs/ against Go (bench/suite.py --help for
 # --only, --runs, --tiny); builds go in $(BUILD)/bench/suite/.
 BENCH_ARGS ?=
@@ -87,5 +120,9 @@ bench-suite: build
 	@scripts/install-deps.sh --bench
 	bench/suite.py --build $(BUILD) $(BENCH_ARGS)
 
+# Compile time of the examples at -O0 and -O2 beside `go build`, as ratios.
+bench-compile: build
+	bench/compile_time.py --build $(BUILD)
+
 clean:
-	rm -rf $(BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(TSAN_BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -82,33 +82,38 @@ std::optional<Callee> FuncLowering::callee(const CallExpr *c) {
 std::vector<llvm::Value *> FuncLowering::callArgs(const CallExpr *c) {
   const CallInfo *ci = M.prog.call(c);
   const FuncType *sig = ci->sig;
-  std::vector<llvm::Value *> out;
   auto &params = sig->params();
+  // The argument values, converted to their parameter (or variadic
+  // element) types; f(g()) spreads g's results.
+  std::vector<llvm::Value *> vals;
+  size_t fixed = ci->packsVariadic ? params.size() - 1 : params.size();
+  auto paramType = [&](size_t i) -> const Type * {
+    if (i < fixed || !ci->packsVariadic)
+      return i < params.size() ? params[i] : nullptr;
+    return cast<SliceType>(params.back()->underlying())->elem();
+  };
   if (ci->spreadsTuple) {
     std::vector<llvm::Value *> vs = tupleValues(c->args[0]);
     auto *tt = cast<TupleType>(M.prog.typeOf(c->args[0]));
-    for (size_t i = 0; i < vs.size() && i < params.size(); ++i)
-      out.push_back(convert(vs[i], tt->elems()[i], params[i]));
-    return out;
+    for (size_t i = 0; i < vs.size(); ++i)
+      vals.push_back(paramType(i) ? convert(vs[i], tt->elems()[i], paramType(i)) : vs[i]);
+  } else {
+    for (const Expr *a : c->args)
+      vals.push_back(value(a));
   }
-  size_t fixed = ci->packsVariadic ? params.size() - 1 : c->args.size();
-  for (size_t i = 0; i < fixed && i < c->args.size(); ++i)
-    out.push_back(value(c->args[i]));
   if (!ci->packsVariadic)
-    return out;
-  const Type *elem = cast<SliceType>(params.back()->underlying())->elem();
-  size_t n = c->args.size() > fixed ? c->args.size() - fixed : 0;
+    return vals;
+  std::vector<llvm::Value *> out(vals.begin(), vals.begin() + std::min(fixed, vals.size()));
+  const Type *elem = paramType(fixed);
+  size_t n = vals.size() > fixed ? vals.size() - fixed : 0;
   if (n == 0) {
     out.push_back(llvm::Constant::getNullValue(M.sliceTy));
     return out;
   }
   llvm::Type *et = M.type(elem);
-  std::vector<llvm::Value *> vals;
-  for (size_t i = fixed; i < c->args.size(); ++i)
-    vals.push_back(value(c->args[i]));
   llvm::Value *arr = heapAllocBytes(B.getInt64(M.sizeOf(elem) * n), M.pointerFree(elem));
   for (size_t i = 0; i < n; ++i)
-    B.CreateStore(vals[i], B.CreateConstGEP1_64(et, arr, i));
+    B.CreateStore(vals[fixed + i], B.CreateConstGEP1_64(et, arr, i));
   llvm::Value *s = llvm::UndefValue::get(M.sliceTy);
   s = B.CreateInsertValue(s, arr, 0);
   s = B.CreateInsertValue(s, B.getInt64(n), 1);
@@ -121,7 +126,11 @@ llvm::Value *FuncLowering::emitCall(const Callee &cal, llvm::ArrayRef<llvm::Valu
   if (cal.recv)
     all.push_back(cal.recv);
   all.insert(all.end(), args.begin(), args.end());
-  return B.CreateCall(cal.fty, cal.fn, all);
+  // notail: tail-recursion elimination would turn unbounded recursion
+  // into an endless loop; Go reports it as a stack overflow.
+  llvm::CallInst *call = B.CreateCall(cal.fty, cal.fn, all);
+  call->setTailCallKind(llvm::CallInst::TCK_NoTail);
+  return call;
 }
 
 llvm::Value *lowerCall(FuncLowering &F, const CallExpr *c) {
@@ -162,7 +171,7 @@ llvm::Value *lowerFuncLit(FuncLowering &F, const FuncLitExpr *e) {
   llvm::Function *code = F.M.funcLit(e, F.nextLitName());
   auto &B = F.B;
   if (info->captures.empty()) {
-    auto *ty = llvm::StructType::get(F.M.ctx, {F.M.ptr});
+    auto *ty = llvm::StructType::get(F.M.ctx, llvm::ArrayRef<llvm::Type *>{F.M.ptr});
     return new llvm::GlobalVariable(F.M.mod, ty, true, llvm::GlobalValue::PrivateLinkage,
                                     llvm::ConstantStruct::get(ty, {code}), code->getName() + "·f");
   }

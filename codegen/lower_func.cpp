@@ -104,9 +104,10 @@ void FuncLowering::branchToReturn() { br(returnBB); }
 llvm::Value *FuncLowering::declareVar(const Object *v, llvm::Value *init) {
   llvm::Type *t = M.type(v->type);
   llvm::Value *addr;
-  if (v->escapes)
+  if (v->escapes) {
     addr = heapAlloc(v->type);
-  else
+    addr->setName(v->name + ".heap");
+  } else
     addr = entryAlloca(t, v->name);
   if (init)
     B.CreateStore(init, addr);

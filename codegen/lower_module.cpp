@@ -138,7 +138,7 @@ llvm::Constant *ModuleLowering::staticClosure(const Object *fn) {
   auto it = Closures.find(fn);
   if (it != Closures.end())
     return it->second;
-  auto *ty = llvm::StructType::get(ctx, {ptr});
+  auto *ty = llvm::StructType::get(ctx, llvm::ArrayRef<llvm::Type *>{ptr});
   auto *gv = new llvm::GlobalVariable(mod, ty, true, llvm::GlobalValue::PrivateLinkage,
                                       llvm::ConstantStruct::get(ty, {function(fn)}),
                                       goName(fn) + "·f");

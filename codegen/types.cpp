@@ -26,11 +26,11 @@ llvm::Type *stdlibLayout(ModuleLowering &M, const NamedType *n) {
   if (pkg == "sync" && name == "WaitGroup")
     return llvm::StructType::get(M.ctx, {M.i64, M.ptr, M.i32, M.i32});
   if (pkg == "sync" && name == "Mutex")
-    return llvm::StructType::get(M.ctx, {M.ptr});
+    return llvm::StructType::get(M.ctx, llvm::ArrayRef<llvm::Type *>{M.ptr});
   if (pkg == "os" && name == "File")
     return llvm::StructType::get(M.ctx, {M.i64, M.stringTy});
   if (pkg == "bufio")
-    return llvm::StructType::get(M.ctx, {M.ptr});
+    return llvm::StructType::get(M.ctx, llvm::ArrayRef<llvm::Type *>{M.ptr});
   return nullptr;
 }
 

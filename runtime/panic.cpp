@@ -193,7 +193,7 @@ void printGoroutine(G *g, bool running) {
   std::fprintf(stderr, "fatal error: %s\n", msg);
   if (allGoroutines) {
     std::vector<G *> gs;
-    forEachGSlot(collectLive, &gs);
+    forEachLiveG(collectLive, &gs);
     std::sort(gs.begin(), gs.end(), [](G *a, G *b) { return a->id < b->id; });
     for (G *g : gs) {
       std::fputc('\n', stderr);

@@ -232,6 +232,7 @@ extern "C" bool mp_guard_ok(void) { return tlsGuardOk; }
 
 extern "C" int mp_select(mp_select_case *cases, int n, bool has_default,
                          const mp_srcpos *pos) {
+  perturbPoint();
   int *order = static_cast<int *>(alloca(sizeof(int) * size_t(n + 1)));
   int active = 0;
   for (int i = 0; i < n; ++i)
