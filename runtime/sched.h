@@ -142,7 +142,9 @@ G *allocG();                  // a descriptor without a stack, from the pool
 void bindStack(G *g);         // gives g a stack from the pool
 void freeG(G *g);             // g and its stack back (g must not be running)
 char *slotOf(const void *sp);       // base of the stack slot holding sp, or null
-uint64_t stackLimit(G *g);         // split-stack limit for g
+constexpr size_t kRedZone = 32 << 10;  // below the split-stack limit: C calls
+// The split-stack limit of g (inline: it is written on every switch).
+inline uint64_t stackLimit(G *g) { return reinterpret_cast<uint64_t>(g->stackLo + kRedZone); }
 void forEachG(void (*fn)(G *, void *), void *arg);  // every G ever carved
 void forEachLiveG(void (*fn)(G *, void *), void *arg);  // only live ones
 void setLive(G *g, bool live);  // g->live, and the map forEachLiveG reads
