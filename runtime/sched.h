@@ -75,6 +75,7 @@ struct Worker {
   SpinLock qlock;        // protects the run queue below (stealers take it)
   G *qhead = nullptr, *qtail = nullptr;  // FIFO: woken, yielded (runq.cpp)
   G *freshTop = nullptr;                 // LIFO: spawned, not yet run
+  int64_t fifoLen = 0, freshLen = 0;     // under qlock
   std::atomic<int64_t> qsize{0};  // both lists; relaxed: a hint for stealers
   uint64_t picks = 0;             // local pops, for the fairness rule
   SwitchHook hook;
