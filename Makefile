@@ -1,18 +1,29 @@
 # A thin wrapper over CMake + Ninja: every real rule lives in CMakeLists.txt.
 #   make            build build/bin/mpc and the runtime
+#   make demo       install missing deps, build, compile examples/sieve.mp, run it
 #   make check      install missing deps, build, run every test (lit + GoogleTest)
-#   make fuzz       libFuzzer on the frontend, one core, FUZZ_TIME seconds (not in check)
+#   make check-readme  README.md's two commands in a fresh clone (slow: a full
+#                   build from scratch; not part of make check)
+#   make fuzz       libFuzzer on the frontend, one core, FUZZ_TIME seconds (not in check);
+#                   FUZZ_TARGET=sema fuzzes parser + type checker instead
 #   make check-tsan the runtime's unit and stress tests under ThreadSanitizer
 #                   (separate tree build-tsan/; not part of make check)
 #   make check-asan the same under AddressSanitizer (tree build-asan/)
 #   make stress     the randomized stress mix for STRESS_OPS operations per
 #                   mode (plain, and MPSCHED_PERTURB with 1 and 2 workers)
-#   make bench      runtime benchmarks (MPPROCS=1 and 2) beside Go's, one table
+#   make bench      bench-runtime, bench-frontend, bench-suite, then bench-compile
+#   make bench-runtime  runtime benchmarks (MPPROCS=1 and 2) beside Go's, one table
+#   make bench-frontend  lex+parse and parse+check of a generated 100,000-line
+#                   program beside gofmt -l and go vet (lines/s, ratios)
+#   make bench-suite    bench/programs built by go and mpc -O2, timed alternately;
+#                   writes bench/results.md and bench/results.svg
+#   make bench-compile  compile time of examples/ at -O0 and -O2 beside go build
 BUILD      ?= build
 BUILD_TYPE ?= RelWithDebInfo
 CMAKE_ARGS ?=
+JOBS       ?=
 
-.PHONY: all deps configure build check check-tsan check-asan stress fuzz bench clean
+.PHONY: all deps configure build demo check check-readme check-tsan check-asan stress fuzz bench bench-runtime bench-frontend bench-suite bench-compile clean
 
 all: build
 
@@ -25,7 +36,13 @@ $(BUILD)/build.ninja:
 configure: $(BUILD)/build.ninja
 
 build: configure
-	ninja -C $(BUILD)
+	ninja -C $(BUILD) $(if $(JOBS),-j$(JOBS))
+
+# The first of README.md's two commands: what a newcomer runs first.
+demo: deps
+	@$(MAKE) --no-print-directory build
+	$(BUILD)/bin/mpc examples/sieve.mp -o $(BUILD)/sieve
+	$(BUILD)/sieve
 
 # Tests run under Debian's /usr/bin/python3, which has python3-psutil (lit
 # needs it for per-test timeouts), whatever python3 comes first in PATH.
@@ -33,15 +50,22 @@ check: deps
 	@$(MAKE) --no-print-directory build
 	@/usr/bin/python3 scripts/run-tests.py $(BUILD)
 
+# scripts/readme-test.sh: clones this repository's HEAD into a temporary
+# directory and runs the set-up commands README.md shows, checking their
+# output (the sieve's primes; "N passed, 0 failed").
+check-readme:
+	scripts/readme-test.sh
+
 # A separate clang-19 + ASan + libFuzzer tree; only the fuzzer is built there.
 FUZZ_BUILD ?= build-fuzz
 FUZZ_TIME  ?= 600
+FUZZ_TARGET ?= frontend
 fuzz: deps
 	cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
 	  -DMP_FUZZ=ON -DMP_SANITIZE=address
-	ninja -C $(FUZZ_BUILD) -j2 frontend-fuzzer
-	frontend/fuzz/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_TIME)
+	ninja -C $(FUZZ_BUILD) -j2 $(FUZZ_TARGET)-fuzzer
+	frontend/fuzz/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_TIME) $(FUZZ_TARGET)
 
 # The million-goroutine test needs more address space than TSan leaves.
 TSAN_BUILD ?= build-tsan
@@ -74,12 +98,31 @@ stress: configure
 
 # Google Benchmark JSON per MPPROCS and `go test -bench` text, compared by
 # bench/runtime/compare.py; raw outputs stay in $(BUILD)/bench/.
-bench: build
+bench: bench-runtime bench-frontend bench-suite bench-compile
+
+bench-runtime: build
+	@scripts/install-deps.sh --bench
+	mkdir -p $(BUILD)/bench
 	cd bench/runtime/go && go test -run '^$$' -bench . -cpu 1,2 -benchtime 1s \
 	  | tee $(CURDIR)/$(BUILD)/bench/go.txt
 	for p in 1 2; do MPPROCS=$$p $(BUILD)/bench/runtime_bench --benchmark_min_time=1 \
 	  --benchmark_out=$(BUILD)/bench/mp$$p.json --benchmark_out_format=json || exit 1; done
 	bench/runtime/compare.py $(BUILD)/bench/go.txt 1=$(BUILD)/bench/mp1.json 2=$(BUILD)/bench/mp2.json
+
+# CPU times of mpc check (--parse-only) and of Go's tools on the same file.
+bench-frontend: build
+	/usr/bin/python3 bench/frontend/run.py $(BUILD)
+
+# The programs of bench/programs/ against Go (bench/suite.py --help for
+# --only, --runs, --tiny); builds go in $(BUILD)/bench/suite/.
+BENCH_ARGS ?=
+bench-suite: build
+	@scripts/install-deps.sh --bench
+	bench/suite.py --build $(BUILD) $(BENCH_ARGS)
+
+# Compile time of the examples at -O0 and -O2 beside `go build`, as ratios.
+bench-compile: build
+	bench/compile_time.py --build $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(TSAN_BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

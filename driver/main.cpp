@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "check.h"
+#include "compile.h"
 
 namespace {
 
@@ -39,5 +40,7 @@ int main(int argc, char **argv) {
   }
   if (first == "check")
     return mp::driver::runCheck(argc - 2, argv + 2);
-  return usageError("unknown command or option", argv[1]);
+  if (first == "run" || first == "repl")
+    return usageError("not available in this build", argv[1]);
+  return mp::driver::runCompile(argc - 1, argv + 1);
 }

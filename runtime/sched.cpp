@@ -566,6 +566,8 @@ extern "C" void mp_preempt(void) {
     return;
   G *g = w->cur;
   setStackLimitReg(stackLimit(g));
+  if (inGuard())
+    return;  // under channel locks: the select yields when it parks or returns
   yieldTo(w, g, true);
 }
 

@@ -137,6 +137,9 @@ void ready(G *g);
 void externalBegin();
 void externalEnd();
 bool deadlockCheckLocked();  // sched.cpp
+// True while a value guard runs on this thread (select.cpp): it holds
+// channel locks, so a preemption request must not switch goroutines.
+bool inGuard();
 
 // Descriptors and stacks (stack.cpp).
 G *allocG();                  // a descriptor without a stack, from the pool
