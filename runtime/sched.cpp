@@ -18,6 +18,9 @@
 //  - Deadlock is declared under schedMu only when every worker is idle, all
 //    run queues are empty, no timer is pending, nothing runs outside the
 //    scheduler (externalBegin/End) and a root goroutine is still alive.
+//  - A root goroutine's run ends exactly once, under schedMu (endRootLocked
+//    clears G::doneFlag): by its goexit, or in session mode by a deadlock
+//    report or an interrupt (session.cpp).
 //  - Runtime globals with destructors (mutexes, condition variables,
 //    containers) are `*new` and never destroyed: workers, sysmon and helper
 //    threads keep running while exit() runs static destructors.
@@ -257,24 +260,13 @@ void pushLocalHook(void *g) {
   wakeIdle();
 }
 
-struct RunState {
-  std::mutex mu;
-  std::condition_variable cv;
-  bool done = false;
-};
-
-[[noreturn]] void goexit() {
+[[noreturn]] void goexit(int rootResult) {
   Worker *w = currentWorker();
   G *g = w->cur;
-  if (g->doneFlag) {
-    auto *st = static_cast<RunState *>(g->doneFlag);
-    {
-      std::lock_guard<std::mutex> lk(schedMu);
-      --runActive;
-    }
-    std::lock_guard<std::mutex> lk(st->mu);
-    st->done = true;
-    st->cv.notify_all();
+  if (g->isRoot) {  // its run may have ended already (session mode)
+    std::lock_guard<std::mutex> lk(schedMu);
+    if (g->doneFlag)
+      endRootLocked(g, rootResult);
   }
   g->status = GStatus::Dead;
   g->live = false;
@@ -290,7 +282,7 @@ struct RunState {
 void gEntry(G *g) {
   afterSwitch();
   g->fn(g->arg);
-  goexit();
+  goexit(MP_RUN_OK);
 }
 
 // --- the worker loop ---
@@ -317,7 +309,7 @@ G *findRunnable(Worker *w) {
     }
     w->busy.store(false, std::memory_order_relaxed);
     if (deadlockCheckLocked())
-      fatal("all goroutines are asleep - deadlock!", true);
+      deadlockLocked();
     idleCv.wait(lk);
     nidle.fetch_sub(1, std::memory_order_relaxed);
     w->busy.store(true, std::memory_order_relaxed);
@@ -470,7 +462,7 @@ void externalEnd() {
     return;
   std::lock_guard<std::mutex> lk(schedMu);
   if (deadlockCheckLocked())
-    fatal("all goroutines are asleep - deadlock!", true);
+    deadlockLocked();
 }
 
 bool deadlockCheckLocked() {
@@ -507,9 +499,54 @@ void yieldTo(Worker *w, G *g, bool fromPreempt) {
   switchTo(w, g, next);
 }
 
+std::mutex &schedLock() { return schedMu; }
+
+G *spawnRoot(void (*fn)(void *), void *arg, RunState *st) {
+  ensureStarted();
+  // Spawned from a non-worker thread: lands on the global queue.
+  G *g = allocG();
+  g->id = newGoid();
+  g->fn = fn;
+  g->arg = arg;
+  g->defers = nullptr;
+  g->panic = nullptr;
+  g->doneFlag = st;
+  g->isRoot = true;
+  g->cancelled.store(false, std::memory_order_relaxed);
+  g->waitReason = nullptr;
+  g->waitPos = nullptr;
+  g->sp = initContext(g, gEntry);
+#ifdef MP_TSAN
+  if (!g->tsanFiber)
+    g->tsanFiber = __tsan_create_fiber(0);
+#endif
+  g->live = true;
+  g->status = GStatus::Runnable;
+  // One critical section: an idle worker's deadlock check must never see
+  // the root counted but not yet queued.
+  std::lock_guard<std::mutex> lk(schedMu);
+  ++runActive;
+  globalPushLocked(g);
+  idleCv.notify_one();
+  return g;
+}
+
+void endRootLocked(G *g, int result) {
+  auto *st = static_cast<RunState *>(g->doneFlag);
+  g->doneFlag = nullptr;
+  --runActive;
+  std::lock_guard<std::mutex> lk(st->mu);
+  st->done = true;
+  st->result = result;
+  st->cv.notify_all();
+}
+
+void exitCurrentG(int rootResult) { goexit(rootResult); }
+
 } // namespace mp::rt
 
 using namespace mp::rt;
+
 
 extern "C" void mp_go(void (*fn)(void *), void *arg) {
   ensureStarted();
@@ -520,6 +557,8 @@ extern "C" void mp_go(void (*fn)(void *), void *arg) {
   g->defers = nullptr;
   g->panic = nullptr;
   g->doneFlag = nullptr;
+  g->isRoot = false;
+  g->cancelled.store(false, std::memory_order_relaxed);
   g->waitReason = nullptr;
   g->waitPos = nullptr;
   g->sp = initContext(g, gEntry);
@@ -545,31 +584,7 @@ extern "C" void mp_go(void (*fn)(void *), void *arg) {
 extern "C" void mp_run(void (*fn)(void *), void *arg) {
   ensureStarted();
   RunState st;
-  // Spawned from this (non-worker) thread: lands on the global queue.
-  G *g = allocG();
-  g->id = newGoid();
-  g->fn = fn;
-  g->arg = arg;
-  g->defers = nullptr;
-  g->panic = nullptr;
-  g->doneFlag = &st;
-  g->waitReason = nullptr;
-  g->waitPos = nullptr;
-  g->sp = initContext(g, gEntry);
-#ifdef MP_TSAN
-  if (!g->tsanFiber)
-    g->tsanFiber = __tsan_create_fiber(0);
-#endif
-  g->live = true;
-  g->status = GStatus::Runnable;
-  {
-    // One critical section: an idle worker's deadlock check must never see
-    // the root counted but not yet queued.
-    std::lock_guard<std::mutex> lk(schedMu);
-    ++runActive;
-    globalPushLocked(g);
-    idleCv.notify_one();
-  }
+  spawnRoot(fn, arg, &st);
   std::unique_lock<std::mutex> lk(st.mu);
   st.cv.wait(lk, [&] { return st.done; });
 }
@@ -597,6 +612,7 @@ extern "C" void mp_preempt(void) {
     return;
   G *g = w->cur;
   setStackLimitReg(stackLimit(g));
+  exitIfCancelled();  // an interrupted REPL input stuck in a loop
   yieldTo(w, g, true);
 }
 
