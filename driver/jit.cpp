@@ -12,7 +12,6 @@
 #include "llvm/ExecutionEngine/JITLink/JITLink.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/ObjectLinkingLayer.h"
-#include "llvm/IR/IRBuilder.h"
 #include "llvm/Support/TargetSelect.h"
 
 namespace mp::driver {
@@ -94,24 +93,6 @@ Expected<void *> JitEngine::lookup(StringRef name) {
   if (!addr)
     return addr.takeError();
   return addr->toPtr<void *>();
-}
-
-Error JitEngine::runInitializers() { return Jit->initialize(Jit->getMainJITDylib()); }
-
-void addMainShim(Module &m, StringRef name, StringRef mpMain) {
-  LLVMContext &ctx = m.getContext();
-  IRBuilder<> b(ctx);
-  Type *i32 = b.getInt32Ty();
-  PointerType *ptr = b.getPtrTy();
-  FunctionType *voidFn = FunctionType::get(b.getVoidTy(), false);
-  FunctionCallee target = m.getOrInsertFunction(mpMain, voidFn);
-  FunctionCallee rtMain =
-      m.getOrInsertFunction("mp_main", FunctionType::get(i32, {i32, ptr, ptr}, false));
-  Function *shim = Function::Create(FunctionType::get(i32, {i32, ptr}, false),
-                                    GlobalValue::ExternalLinkage, name, m);
-  b.SetInsertPoint(BasicBlock::Create(ctx, "entry", shim));
-  Value *argc = shim->getArg(0), *argv = shim->getArg(1);
-  b.CreateRet(b.CreateCall(rtMain, {argc, argv, target.getCallee()}));
 }
 
 } // namespace mp::driver

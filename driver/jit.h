@@ -28,8 +28,6 @@ public:
   llvm::Error addModule(llvm::orc::ThreadSafeModule m);
   /// The address of a JIT'd (or runtime) symbol, compiling as needed.
   llvm::Expected<void *> lookup(llvm::StringRef name);
-  /// Runs llvm.global_ctors of modules added since the last call.
-  llvm::Error runInitializers();
 
   const llvm::DataLayout &dataLayout() const { return Jit->getDataLayout(); }
 
@@ -37,10 +35,6 @@ private:
   explicit JitEngine(std::unique_ptr<llvm::orc::LLJIT> jit) : Jit(std::move(jit)) {}
   std::unique_ptr<llvm::orc::LLJIT> Jit;
 };
-
-/// Adds to `m` the C entry point `int name(int argc, char **argv)` that calls
-/// mp_main(argc, argv, mpMain): what a compiled binary's main() does.
-void addMainShim(llvm::Module &m, llvm::StringRef name, llvm::StringRef mpMain);
 
 /// Brings up the native target once (idempotent).
 void initNativeTarget();

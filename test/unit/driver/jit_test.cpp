@@ -1,6 +1,6 @@
 // test/unit/driver/jit_test.cpp: the JIT engine (driver/jit.h) on modules
 // built with IRBuilder, so it is tested without codegen: runtime symbols
-// resolve from the process, the main shim reaches mp_main, and package
+// resolve from the process, later modules link against earlier ones, and package
 // variables in JIT'd memory are GC roots.
 #include "driver/jit.h"
 
@@ -113,28 +113,6 @@ TEST(Jit, UnknownSymbolIsAnError) {
   auto fn = jit->lookup("no_such_function_anywhere");
   ASSERT_FALSE(!!fn);
   EXPECT_NE(toString(fn.takeError()).find("no_such_function_anywhere"), std::string::npos);
-}
-
-// The shim is what `mpc run` executes: mp_main runs the program on goroutine
-// 1, flushes stdout and exits 0 (so it runs in a child process).
-TEST(JitDeathTest, MainShimRunsProgramAndExitsZero) {
-  GTEST_FLAG_SET(death_test_style, "threadsafe");
-  auto body = [] {
-    auto jit = newJit();
-    auto ctx = std::make_unique<LLVMContext>();
-    auto m = std::make_unique<Module>("prog", *ctx);
-    jit->prepareModule(*m);
-    addWriter(*m, "prog_main", "ran main\n");
-    mp::driver::addMainShim(*m, "__mp_jit_main", "prog_main");
-    cantFail(jit->addModule(orc::ThreadSafeModule(std::move(m), std::move(ctx))));
-    auto shim = reinterpret_cast<int (*)(int, char **)>(cantFail(jit->lookup("__mp_jit_main")));
-    dup2(2, 1);  // death tests match stderr: send the program's stdout there
-    char arg0[] = "prog";
-    char *argv[] = {arg0, nullptr};
-    shim(1, argv);
-    std::_Exit(3);  // not reached: mp_main exits
-  };
-  EXPECT_EXIT(body(), testing::ExitedWithCode(0), "ran main");
 }
 
 // A package variable lives in JIT-mapped memory: what it points to must
