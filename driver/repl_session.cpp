@@ -50,9 +50,27 @@ std::string quote(llvm::StringRef s) {
   for (char c : s) {
     if (c == '"' || c == '\\')
       q += '\\';
+    if (c == '\n') {
+      q += "\\n";
+      continue;
+    }
     q += c;
   }
   return q + "\"";
+}
+
+// The type a value of type t has once stored in a variable: untyped
+// constants take their default type (Go's spelling: rune is int32).
+std::string storedTypeName(const sema::Type *t) {
+  std::string s = t->str();
+  llvm::StringRef rest(s);
+  if (!t->isUntyped() || !rest.consume_front("untyped "))
+    return s;
+  if (rest == "float")
+    return "float64";
+  if (rest == "rune")
+    return "int32";
+  return rest.str();
 }
 
 std::string joined(const std::vector<std::string> &parts, llvm::StringRef sep) {
@@ -134,7 +152,8 @@ std::string ReplSession::importsLine(bool withPrinter) const {
 }
 
 std::unique_ptr<ReplBuild> ReplSession::check(const std::string &prefix, llvm::StringRef input,
-                                              const std::vector<std::string> &globals) {
+                                              const std::vector<std::string> &globals,
+                                              bool inFunc) {
   auto b = std::make_unique<ReplBuild>();
   std::string header = importsLine(false) + "\n";
   auto parse = [&](llvm::StringRef name, llvm::StringRef text) {
@@ -146,7 +165,7 @@ std::unique_ptr<ReplBuild> ReplSession::check(const std::string &prefix, llvm::S
     parse("<decl " + std::to_string(i + 1) + ">", header + Decls[i]);
   if (!globals.empty())
     parse("<variables>", header + joined(globals, "\n") + "\n");
-  std::string text = prefix + input.str() + (prefix.empty() ? "\n" : "\n}\n");
+  std::string text = prefix + input.str() + (inFunc ? "\n}\n" : "\n");
   int id = parse("repl", text);
   b->input = b->files.back();
   b->view.name = InputName;
@@ -175,7 +194,7 @@ void ReplSession::eval(llvm::StringRef input) {
 }
 
 void ReplSession::evalImport(llvm::StringRef input) {
-  auto b = check("", input, Globals);
+  auto b = check("", input, Globals, false);
   if (reportDiagnostics(b->sm, b->diags, b->view, false))
     return;
   for (GenDecl *g : b->input->imports)
@@ -188,7 +207,7 @@ void ReplSession::evalImport(llvm::StringRef input) {
 }
 
 void ReplSession::evalDecl(llvm::StringRef input) {
-  auto b = check(importsLine(false) + "\n", input, Globals);
+  auto b = check(importsLine(false) + "\n", input, Globals, false);
   if (reportDiagnostics(b->sm, b->diags, b->view, false))
     return;
   if (!compileAndLink(*b, "", GlobalNames))
@@ -210,7 +229,7 @@ static std::vector<Stmt *> bodyStmts(SourceFile *f) {
 void ReplSession::evalStmt(llvm::StringRef input) {
   std::string fname = "__repl_" + std::to_string(Counter++);
   std::string prefix = importsLine(true) + " func " + fname + "() {\n";
-  auto b = check(prefix, input, Globals);
+  auto b = check(prefix, input, Globals, true);
   std::vector<Stmt *> stmts = b->prog ? bodyStmts(b->input) : std::vector<Stmt *>{};
   bool lone = stmts.size() == 1 && isa<ExprStmt>(stmts[0]);
   if (reportDiagnostics(b->sm, b->diags, b->view, lone))
@@ -223,7 +242,7 @@ void ReplSession::evalStmt(llvm::StringRef input) {
     if (names.insert(name).second)
       globals.push_back("var " + name + " " + type);
   std::string rewritten = applyEdits(input.str(), rw.edits);
-  auto final = check(prefix, rewritten, globals);
+  auto final = check(prefix, rewritten, globals, true);
   if (reportDiagnostics(final->sm, final->diags, final->view, false))
     return;
   if (!compileAndLink(*final, "main." + fname, names))
@@ -292,7 +311,7 @@ ReplSession::Rewrite ReplSession::printRewrite(ReplBuild &b, ExprStmt *es) {
   for (size_t i = 0; i < types.size(); ++i) {
     vars.push_back("__v" + std::to_string(i));
     verbs.push_back(types[i]->underlying()->isString() ? "%q" : "%v");
-    typeNames.push_back(types[i]->str());
+    typeNames.push_back(storedTypeName(types[i]));
   }
   std::string type = types.size() == 1 ? typeNames[0] : "(" + joined(typeNames, ", ") + ")";
   std::string text = joined(vars, ", ") + " := " + b.textOf(es->x).str() + "; __fmt.Printf(" +
@@ -305,7 +324,7 @@ ReplSession::Rewrite ReplSession::printRewrite(ReplBuild &b, ExprStmt *es) {
 
 void ReplSession::printType(llvm::StringRef expr) {
   std::string prefix = importsLine(true) + " func __repl_type() {\n";
-  auto b = check(prefix, expr, Globals);
+  auto b = check(prefix, expr, Globals, true);
   std::vector<Stmt *> stmts = b->prog ? bodyStmts(b->input) : std::vector<Stmt *>{};
   if (reportDiagnostics(b->sm, b->diags, b->view, true))
     return;

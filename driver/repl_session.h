@@ -55,10 +55,10 @@ private:
   void evalImport(llvm::StringRef input);
   void evalDecl(llvm::StringRef input);
   void evalStmt(llvm::StringRef input);
-  // Checks the session's files plus `prefix + input` (closed by `}` when a
-  // prefix opened a function) with `globals` as the variables.
+  // Checks the session's files plus `prefix + input` (closed by `}` when
+  // inFunc: the prefix opened a function) with `globals` as the variables.
   std::unique_ptr<ReplBuild> check(const std::string &prefix, llvm::StringRef input,
-                                   const std::vector<std::string> &globals);
+                                   const std::vector<std::string> &globals, bool inFunc);
   Rewrite rewriteInput(ReplBuild &b, const std::vector<Stmt *> &stmts);
   Rewrite printRewrite(ReplBuild &b, ExprStmt *es);
   // Lowers b's program, links it against earlier inputs and adds it to the
