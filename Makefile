@@ -1,15 +1,24 @@
 # A thin wrapper over CMake + Ninja: every real rule lives in CMakeLists.txt.
 #   make            build build/bin/mpc and the runtime
+#   make demo       install missing deps, build, compile examples/sieve.mp, run it
 #   make check      install missing deps, build, run every test (lit + GoogleTest)
+#   make check-readme  README.md's two commands in a fresh clone (slow: a full
+#                   build from scratch; not part of make check)
 #   make fuzz       libFuzzer on the frontend, one core, FUZZ_TIME seconds (not in check)
 #   make check-tsan the runtime's unit and stress tests under ThreadSanitizer
 #                   (separate tree build-tsan/; not part of make check)
-#   make bench      runtime benchmarks (MPPROCS=1 and 2) beside Go's, one table
+#   make bench      bench-runtime, bench-frontend, then bench-suite
+#   make bench-runtime  runtime benchmarks (MPPROCS=1 and 2) beside Go's, one table
+#   make bench-frontend  lex+parse and parse+check of a generated 100,000-line
+#                   program beside gofmt -l and go vet (lines/s, ratios)
+#   make bench-suite    bench/programs built by go and mpc -O2, timed alternately;
+#                   writes bench/results.md and bench/results.svg
 BUILD      ?= build
 BUILD_TYPE ?= RelWithDebInfo
 CMAKE_ARGS ?=
+JOBS       ?=
 
-.PHONY: all deps configure build check check-tsan fuzz bench clean
+.PHONY: all deps configure build demo check check-readme check-tsan fuzz bench bench-runtime bench-frontend bench-suite clean
 
 all: build
 
@@ -22,13 +31,25 @@ $(BUILD)/build.ninja:
 configure: $(BUILD)/build.ninja
 
 build: configure
-	ninja -C $(BUILD)
+	ninja -C $(BUILD) $(if $(JOBS),-j$(JOBS))
+
+# The first of README.md's two commands: what a newcomer runs first.
+demo: deps
+	@$(MAKE) --no-print-directory build
+	$(BUILD)/bin/mpc examples/sieve.mp -o $(BUILD)/sieve
+	$(BUILD)/sieve
 
 # Tests run under Debian's /usr/bin/python3, which has python3-psutil (lit
 # needs it for per-test timeouts), whatever python3 comes first in PATH.
 check: deps
 	@$(MAKE) --no-print-directory build
 	@/usr/bin/python3 scripts/run-tests.py $(BUILD)
+
+# scripts/readme-test.sh: clones this repository's HEAD into a temporary
+# directory and runs the set-up commands README.md shows, checking their
+# output (the sieve's primes; "N passed, 0 failed").
+check-readme:
+	scripts/readme-test.sh
 
 # A separate clang-19 + ASan + libFuzzer tree; only the fuzzer is built there.
 FUZZ_BUILD ?= build-fuzz
@@ -50,12 +71,27 @@ check-tsan: deps
 
 # Google Benchmark JSON per MPPROCS and `go test -bench` text, compared by
 # bench/runtime/compare.py; raw outputs stay in $(BUILD)/bench/.
-bench: build
+bench: bench-runtime bench-frontend bench-suite
+
+bench-runtime: build
+	@scripts/install-deps.sh --bench
+	mkdir -p $(BUILD)/bench
 	cd bench/runtime/go && go test -run '^$$' -bench . -cpu 1,2 -benchtime 1s \
 	  | tee $(CURDIR)/$(BUILD)/bench/go.txt
 	for p in 1 2; do MPPROCS=$$p $(BUILD)/bench/runtime_bench --benchmark_min_time=1 \
 	  --benchmark_out=$(BUILD)/bench/mp$$p.json --benchmark_out_format=json || exit 1; done
 	bench/runtime/compare.py $(BUILD)/bench/go.txt 1=$(BUILD)/bench/mp1.json 2=$(BUILD)/bench/mp2.json
+
+# CPU times of mpc check (--parse-only) and of Go's tools on the same file.
+bench-frontend: build
+	/usr/bin/python3 bench/frontend/run.py $(BUILD)
+
+# The programs of bench/programs/ against Go (bench/suite.py --help for
+# --only, --runs, --tiny); builds go in $(BUILD)/bench/suite/.
+BENCH_ARGS ?=
+bench-suite: build
+	@scripts/install-deps.sh --bench
+	bench/suite.py --build $(BUILD) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)

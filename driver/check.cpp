@@ -1,6 +1,7 @@
 // driver/check.cpp: `mpc check [--dump-ast] [--dump-tokens] [--dump-types]
-// [--parse-only] FILE.mp...` — parses every file, then type-checks them
-// together as one program (sema).  Each dump stops at its stage:
+// [--parse-only] [--require-main] FILE.mp...` — parses every file, then
+// type-checks them together as one program (sema); --require-main makes a
+// missing func main an error, as building a program does.  Each dump stops at its stage:
 // --dump-tokens/--dump-ast never run sema (parser tests use snippets that
 // need not type-check).  Sema is skipped after syntax errors, as Go does, so
 // one typo is not followed by a cascade of type errors.
@@ -24,6 +25,7 @@ struct CheckOptions {
   bool dumpTokens = false;
   bool parseOnly = false;
   bool dumpTypes = false;
+  bool requireMain = false;
   std::vector<std::string> files;
 };
 
@@ -59,6 +61,8 @@ int runCheck(int argc, char **argv) {
       opts.dumpTypes = true;
     else if (a == "--parse-only")
       opts.parseOnly = true;
+    else if (a == "--require-main")
+      opts.requireMain = true;
     else if (a.size() > 1 && a[0] == '-') {
       std::fprintf(stderr, "mpc: error: unknown option for check: %s\n", a.c_str());
       return 1;
@@ -79,7 +83,7 @@ int runCheck(int argc, char **argv) {
     std::string err;
     int id = sm.loadFile(path, err);
     if (id < 0) {
-      std::fprintf(stderr, "mpc: error: cannot open '%s': %s\n", path.c_str(), err.c_str());
+      std::fprintf(stderr, "mpc: error: cannot read '%s': %s\n", path.c_str(), err.c_str());
       failed = true;
       continue;
     }
@@ -94,7 +98,9 @@ int runCheck(int argc, char **argv) {
   }
   bool runSema = !opts.parseOnly && !opts.dumpTokens && !opts.dumpAST && !failed && !diags.hasErrors();
   if (runSema) {
-    auto prog = sema::check(ctx, parsed, sm, diags);
+    sema::CheckOptions semaOpts;
+    semaOpts.requireMain = opts.requireMain;
+    auto prog = sema::check(ctx, parsed, sm, diags, semaOpts);
     if (opts.dumpTypes)
       sema::dumpTypes(*prog, parsed, sm, llvm::outs());
   }

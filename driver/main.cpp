@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "check.h"
+#include "compile.h"
 #include "run.h"
 
 namespace {
@@ -40,11 +41,9 @@ int main(int argc, char **argv) {
   }
   if (first == "check")
     return mp::driver::runCheck(argc - 2, argv + 2);
-#ifdef MP_WITH_JIT_COMMANDS
   if (first == "run")
     return mp::driver::runRun(argc - 2, argv + 2);
   if (first == "repl")
     return mp::driver::runRepl(argc - 2, argv + 2);
-#endif
-  return usageError("unknown command or option", argv[1]);
+  return mp::driver::runCompile(argc - 1, argv + 1);
 }

@@ -3,7 +3,9 @@
 // the caret stays aligned whatever the terminal's tab width.
 #include "diagnostics.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <unistd.h>
 
 namespace mp {
@@ -121,19 +123,53 @@ void DiagnosticEngine::print(const Diagnostic &d) {
   os_.flush();
 }
 
+// Lines longer than this are shown as a window around the caret, so a
+// minified or generated file (or a binary one) does not flood the terminal.
+constexpr unsigned kSnippetWidth = 120;
+
+// The part of `line` shown under a message: at most kSnippetWidth bytes
+// around column `col`, cut at UTF-8 character boundaries.  `first` is the
+// byte offset of the window in `line`.
+static llvm::StringRef snippetWindow(llvm::StringRef line, unsigned col, unsigned &first) {
+  first = 0;
+  if (line.size() <= kSnippetWidth)
+    return line;
+  auto isCont = [&](unsigned i) { return i < line.size() && (uint8_t(line[i]) & 0xC0) == 0x80; };
+  unsigned begin = col > kSnippetWidth / 2 ? col - kSnippetWidth / 2 : 0;
+  begin = std::min<unsigned>(begin, line.size() > kSnippetWidth ? line.size() - kSnippetWidth : 0);
+  while (isCont(begin))
+    ++begin;
+  unsigned end = std::min<unsigned>(begin + kSnippetWidth, line.size());
+  while (isCont(end))
+    ++end;
+  first = begin;
+  return line.slice(begin, end);
+}
+
 void DiagnosticEngine::printSnippet(SourceRange range) {
-  llvm::StringRef line = sm_.lineText(range.begin);
+  llvm::StringRef full = sm_.lineText(range.begin);
   PresumedLoc b = sm_.presumed(range.begin);
-  unsigned col = b.column - 1;
-  // Tildes stop at the end of the line for ranges spanning several lines.
+  unsigned first;
+  llvm::StringRef line = snippetWindow(full, b.column - 1, first);
+  unsigned col = b.column - 1 - first;
+  // Tildes stop at the end of the shown text for ranges spanning several
+  // lines or running past the window.
   unsigned endCol = col + 1;
   if (range.end.offset > range.begin.offset) {
     PresumedLoc e = sm_.presumed(range.end);
-    endCol = e.line == b.line ? e.column - 1 : unsigned(line.size());
+    endCol = e.line == b.line ? e.column - 1 - first : unsigned(line.size());
+    endCol = std::min<unsigned>(endCol, line.size());
     if (endCol <= col)
       endCol = col + 1;
   }
-  std::string caret;
+  const char *lead = first > 0 ? "..." : "";
+  const char *trail = first + line.size() < full.size() ? "..." : "";
+  std::string text = lead, caret(std::strlen(lead), ' ');
+  // Control characters (a binary file, a stray escape) would garble the
+  // terminal: each shows as '?', which keeps the caret's column.
+  for (char c : line)
+    text += (uint8_t(c) < 0x20 && c != '\t') || c == 0x7f ? '?' : c;
+  text += trail;
   for (unsigned i = 0; i < col && i < line.size(); ++i)
     caret += line[i] == '\t' ? '\t' : ' ';
   if (col > line.size())
@@ -141,7 +177,7 @@ void DiagnosticEngine::printSnippet(SourceRange range) {
   caret += '^';
   if (endCol > col + 1)
     caret.append(endCol - col - 1, '~');
-  os_ << line << '\n';
+  os_ << text << '\n';
   if (colors_)
     os_.changeColor(llvm::raw_ostream::GREEN, /*Bold=*/true);
   os_ << caret << '\n';

@@ -18,6 +18,13 @@ int SourceManager::addFile(std::string name,
   return static_cast<int>(files_.size()) - 1;
 }
 
+// A few NUL bytes are a source file's mistake, reported by the lexer one by
+// one; many in the first block are a binary file given by mistake (an
+// executable, an image), which gets one line instead of a screen of errors.
+static bool looksBinary(llvm::StringRef text) {
+  return text.take_front(8192).count('\0') >= 8;
+}
+
 int SourceManager::loadFile(llvm::StringRef path, std::string &error) {
   auto buf = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
                                          /*RequiresNullTerminator=*/true);
@@ -29,6 +36,10 @@ int SourceManager::loadFile(llvm::StringRef path, std::string &error) {
   }
   if ((*buf)->getBufferSize() >= (1u << 30)) {
     error = "File too large";
+    return -1;
+  }
+  if (looksBinary((*buf)->getBuffer())) {
+    error = "Not a text file (it holds binary data)";
     return -1;
   }
   return addFile(path.str(), std::move(*buf));

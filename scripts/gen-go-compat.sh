@@ -9,10 +9,15 @@
 #   <name>.err     stderr's first line, plus Go's "" and "goroutine 1
 #                  [running]:" lines when they follow; only when stderr is
 #                  not empty (the rest of a trace has addresses, not checked)
-# Usage: scripts/gen-go-compat.sh [name...]
+# The same layout serves test/stdlib/ (--dir test/stdlib).
+# Usage: scripts/gen-go-compat.sh [--dir DIR] [name...]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir="$root/test/go-compat"
+if [ "${1:-}" = --dir ]; then
+  dir=$(cd "$2" && pwd)
+  shift 2
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

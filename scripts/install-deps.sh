@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, with apt only, the Debian packages mpc needs to build and test.
 # Idempotent: installs only what is missing, and runs `apt-get update` once,
-# only when something is missing.  `--bench` adds what `make bench` needs.
+# only when something is missing.  `--bench` adds what `make bench` needs;
+# `--list-missing` only prints what would be installed, one package a line.
 set -euo pipefail
 
 packages=(
@@ -13,9 +14,11 @@ packages=(
   ninja-build cmake python3 python3-psutil
   golang-go          # the reference implementation, for differential tests
 )
-if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(hyperfine)
-fi
+list_only=false
+case "${1:-}" in
+  --bench) packages+=(hyperfine time) ;;   # time: /usr/bin/time, peak RSS in bench/suite.py
+  --list-missing) list_only=true ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do
@@ -24,6 +27,10 @@ for p in "${packages[@]}"; do
   fi
 done
 
+if $list_only; then
+  [[ ${#missing[@]} -eq 0 ]] || printf '%s\n' "${missing[@]}"
+  exit 0
+fi
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0
 fi

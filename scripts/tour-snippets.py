@@ -16,6 +16,8 @@ import sys
 BLOCK = re.compile(
     r"```go\n(?P<src>.*?)```\n\nOutput:\n\n```text\n(?P<out>.*?)```"
     r"(?:\n<!-- status: (?P<status>\d+) -->)?", re.S)
+SECTION = re.compile(r"^## (\d+)\.", re.M)
+REPORT = re.compile(r"```text\n(?P<text>.*?)```", re.S)
 
 
 def snippets(tour):
@@ -24,6 +26,23 @@ def snippets(tour):
     if text.count("```go\n") != len(found):
         sys.exit(f"{tour}: a ```go block lacks its Output block")
     return found
+
+
+def labelled_snippets(tour):
+    """snippets() with a stable name for each, sN.K (the K-th program of
+    section `## N.`), and for a program that fails (status != 0) the report
+    it prints on stderr: the next ```text block, or None."""
+    text = open(tour, encoding="utf-8").read()
+    labelled, section, k = [], 0, 0
+    for (src, out, status), m in zip(snippets(tour), BLOCK.finditer(text)):
+        heads = SECTION.findall(text, 0, m.start())
+        if heads and int(heads[-1]) != section:
+            section, k = int(heads[-1]), 0
+        k += 1
+        report = REPORT.search(text, m.end()) if status else None
+        labelled.append((f"s{section}.{k}", src, out, status,
+                         report["text"] if report else None))
+    return labelled
 
 
 def run(cmd, **kw):

@@ -314,7 +314,7 @@ void Checker::defineVars(Node *decl, llvm::ArrayRef<Expr *> lhs, llvm::ArrayRef<
   for (size_t i = 0; i < n; ++i) {
     auto *id = dyn_cast<IdentExpr>(lhs[i]);
     if (!id) {
-      error(DiagId::NonNameLeftOfDefine, lhs[i], {exprText(lhs[i])});
+      error(DiagId::NonNameOnLeftOfDefine, lhs[i], {exprText(lhs[i])});
       continue;
     }
     if (id->isBlank())

@@ -330,6 +330,10 @@ void Checker::builtinCall(Operand &x, CallExpr *c, Object *b, const Type *hint) 
   std::string name = builtinName(k);
   if (c->hasEllipsis && k != BuiltinKind::Append) {
     error(DiagId::BuiltinDots, c, {name});
+    for (Expr *a : c->args) { // still check (and use) the arguments
+      Operand arg;
+      expr(arg, a);
+    }
     invalidate(x);
     return;
   }
@@ -435,7 +439,7 @@ void Checker::builtinCall(Operand &x, CallExpr *c, Object *b, const Type *hint) 
     bool ok = ds && ((ss && identical(ds->elem(), ss->elem())) ||
                      (s.type->isString() && identical(ds->elem(), T.basic(BasicKind::Uint8))));
     if (!ok) {
-      error(DiagId::CopyArgs, c, {describe(d), describe(s)});
+      error(DiagId::CopyArgs, c->args[0], {describe(d), describe(s)});
       invalidate(x);
       return;
     }

@@ -1,9 +1,10 @@
 // sema/check_chan.cpp: channel operations and `select` — send/receive/close
 // direction rules with Go's wording, select cases (send, receive with `:=`,
 // `=` or nothing), and MP's `where` guards: each must be bool, must not
-// touch a channel or contain a function literal, and is classified as a
-// boolean guard (evaluated once) or a value guard (mentions the case's
-// received variables; tested against each message) for codegen.
+// touch a channel or contain a function literal (default takes none), and
+// is classified as a boolean guard (evaluated once) or a value guard
+// (mentions the case's received variables; tested against each message)
+// for codegen.
 #include "sema/checker.h"
 
 using llvm::cast;
@@ -143,6 +144,12 @@ void Checker::guard(Expr *g, SelectCaseInfo &info) {
 void Checker::commClause(CommClause *c, SelectCaseInfo &info) {
   if (c->isDefault()) {
     info.kind = CommKind::Default;
+    if (c->guard) { // default runs when no case is ready: nothing to guard
+      error(DiagId::GuardOnDefault, c->guard);
+      Operand x; // still check (and use) what it mentions
+      expr(x, c->guard);
+      return;
+    }
   } else if (auto *send = dyn_cast<SendStmt>(c->comm)) {
     info.kind = CommKind::Send;
     sendStmt(send);

@@ -107,6 +107,8 @@ void Checker::declareImport(ImportSpec *imp, Scope *fileScope) {
   const StdPackage *pkg = U.package(path);
   if (!pkg) {
     error(DiagId::UnknownPackage, imp->path, {"\"" + path.str() + "\"", U.providedList()});
+    // Uses of the package are not reported again as undefined.
+    Silenced.insert(imp->name ? imp->name->name.str() : path.substr(path.rfind('/') + 1).str());
     return;
   }
   if (std::find(P.Imports.begin(), P.Imports.end(), pkg) == P.Imports.end())
@@ -115,6 +117,8 @@ void Checker::declareImport(ImportSpec *imp, Scope *fileScope) {
   if (imp->name) {
     if (imp->name->name == "." ) {
       error(DiagId::UnsupportedImportName, imp->name, {"dot"});
+      for (const Object *m : pkg->members.objects())
+        Silenced.insert(m->name);
       return;
     }
     if (imp->name->isBlank())
@@ -182,6 +186,7 @@ void Checker::resolvePkgObject(Object *obj) {
         PkgDecls[o].state = PkgDecl::State::Done;
   } else if (auto *fn = dyn_cast<FuncDecl>(d.spec)) {
     Scope *sigScope = P.Arena.scope(ScopeKind::Func, d.fileScope);
+    SilenceTypeParams silence(*this, fn->type->typeParams);
     obj->type = resolveSignature(fn->type, sigScope, nullptr);
     PendingBodies.push_back({fn, obj});
   }
@@ -218,6 +223,7 @@ void Checker::checkTypeSpec(TypeSpec *spec, Object *obj) {
     error(DiagId::UnsupportedAlias, spec->name);
   if (spec->typeParams)
     error(DiagId::UnsupportedGenerics, spec->name);
+  SilenceTypeParams silence(*this, spec->typeParams);
   const Type *t = resolveType(spec->type);
   const Type *under = t->underlying();
   if (auto *n = dyn_cast<NamedType>(t); n && !n->under()) {
@@ -369,6 +375,7 @@ void Checker::checkFuncDecl(FuncDecl *fn, Object *obj) {
   P.FuncDecls.push_back(fn);
   if (fn->type->typeParams)
     error(DiagId::UnsupportedGenerics, fn->name);
+  SilenceTypeParams silence(*this, fn->type->typeParams);
   // Files share the package scope; imports are per file.
   Scope *scope = P.Arena.scope(ScopeKind::Func, FuncFileScope[fn]);
   Cur = scope;

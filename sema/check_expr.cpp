@@ -133,9 +133,12 @@ void Checker::rawExpr(Operand &x, Expr *e, const Type *hint) {
   case NodeKind::SliceExpr:
     sliceExpr(x, cast<SliceExpr>(e));
     break;
-  case NodeKind::TypeAssertExpr:
+  case NodeKind::TypeAssertExpr: {
     error(DiagId::UnsupportedTypeAssert, e);
+    Operand operand; // still check (and use) the operand
+    expr(operand, cast<TypeAssertExpr>(e)->x);
     break;
+  }
   case NodeKind::CallExpr:
     call(x, cast<CallExpr>(e), hint);
     break;
@@ -181,7 +184,8 @@ void Checker::ident(Operand &x, IdentExpr *id, bool wantType) {
   }
   Object *obj = Cur ? Cur->lookup(id->name) : PkgScope->lookup(id->name);
   if (!obj) {
-    error(DiagId::Undefined, id, {id->name});
+    if (Silenced.empty() || !Silenced.count(id->name.str()))
+      error(DiagId::Undefined, id, {id->name});
     return;
   }
   resolvePkgObject(obj);
@@ -286,7 +290,7 @@ static bool fitsType(Checker &c, Operand &x) {
     x.val = r;
     return true;
   }
-  c.error(DiagId::ConstOverflows, x.expr, {x.val.str(), x.type->str()});
+  c.error(DiagId::ValueOverflows, x.expr, {c.describe(x), x.type->str()});
   c.invalidate(x);
   return false;
 }
@@ -1049,7 +1053,7 @@ void Checker::compositeLit(Operand &x, CompositeLitExpr *lit, const Type *hint) 
           next = k;
         val = kv->value;
       } else if (bound >= 0 && next >= bound) {
-        error(DiagId::IndexOutOfBounds, e, {next, bound});
+        error(DiagId::ArrayLitOutOfBounds, e, {next, bound});
       }
       if (next >= 0 && !seen.insert(next).second)
         error(DiagId::DuplicateIndex, e, {next});

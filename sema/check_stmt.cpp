@@ -9,6 +9,7 @@
 using llvm::cast;
 using llvm::dyn_cast;
 using llvm::isa;
+using llvm::dyn_cast_or_null;
 
 namespace mp::sema {
 
@@ -95,9 +96,21 @@ void Checker::stmt(Stmt *s) {
     PendingLabel = label;
     switchStmt(cast<SwitchStmt>(s));
     return;
-  case NodeKind::TypeSwitchStmt:
+  case NodeKind::TypeSwitchStmt: {
     error(DiagId::UnsupportedTypeSwitch, s);
+    // Still check (and use) the switched operand.
+    Stmt *a = cast<TypeSwitchStmt>(s)->assign;
+    Expr *v = nullptr;
+    if (auto *es = dyn_cast_or_null<ExprStmt>(a))
+      v = es->x;
+    else if (auto *as = dyn_cast_or_null<AssignStmt>(a); as && as->rhs.size() == 1)
+      v = as->rhs[0];
+    if (auto *ta = dyn_cast_or_null<TypeAssertExpr>(v)) {
+      Operand operand;
+      expr(operand, ta->x);
+    }
     return;
+  }
   case NodeKind::SelectStmt:
     PendingLabel = label;
     selectStmt(cast<SelectStmt>(s));
@@ -219,7 +232,7 @@ void Checker::rangeStmt(RangeStmt *s) {
       auto *id = vars[i] ? dyn_cast<IdentExpr>(vars[i]) : nullptr;
       if (!id) {
         if (vars[i])
-          error(DiagId::NonNameLeftOfDefine, vars[i], {exprText(vars[i])});
+          error(DiagId::NonNameOnLeftOfDefine, vars[i], {exprText(vars[i])});
         continue;
       }
       if (id->isBlank())
@@ -317,7 +330,7 @@ void Checker::switchStmt(SwitchStmt *s) {
       if (y.isConst()) {
         std::string key = y.val.exactStr() + "\x01" + y.type->canonical()->str();
         if (!seen.emplace(key, v->loc()).second)
-          error(DiagId::DuplicateCase, v, {exprText(v)});
+          error(DiagId::DuplicateCase, v, {describe(y)});
       }
       (void)t;
     }
@@ -344,6 +357,8 @@ void Checker::branchStmt(BranchStmt *s) {
   switch (s->tok) {
   case TokenKind::KwGoto:
     error(DiagId::UnsupportedGoto, s);
+    if (s->label) // its label is not also reported as unused
+      Fn->usedLabels.insert(s->label->name.str());
     return;
   case TokenKind::KwFallthrough:
     if (!OkFallthrough.count(s))
@@ -438,8 +453,8 @@ void Checker::returnStmt(ReturnStmt *s) {
                                                : t->str());
     }
     h += ")";
-    if (vals.size() < want.size())
-      error(DiagId::NotEnoughReturnValues, s, {h, typeList(want)});
+    if (vals.size() < want.size()) // at the last value, as Go
+      error(DiagId::NotEnoughReturnValues, s->results.back(), {h, typeList(want)});
     else
       error(DiagId::TooManyReturnValues, s->results[std::min(want.size(), s->results.size() - 1)],
             {h, typeList(want)});
@@ -505,12 +520,12 @@ void Checker::goDefer(Expr *callExpr, bool isGo, SourceLoc at) {
     return;
   const char *what = isGo ? "go" : "defer";
   if (ci->kind == CallKind::Conversion) {
-    error(DiagId::DeferConversion, callExpr, {what});
+    error(DiagId::DeferConversion, callExpr, {what, describe(x)});
   } else if (ci->kind == CallKind::Builtin) {
     switch (ci->builtin) {
     case BuiltinKind::Append: case BuiltinKind::Cap: case BuiltinKind::Len:
     case BuiltinKind::Make: case BuiltinKind::New:
-      error(DiagId::DeferDiscards, callExpr, {what, exprText(c)});
+      error(DiagId::DeferDiscards, callExpr, {what, describe(x)});
       break;
     default:
       break;

@@ -24,7 +24,7 @@ const Type *Checker::resolveType(Expr *e) {
     else if (x.mode == ExprMode::Package)
       error(DiagId::PackageNotExpr, e, {exprText(e)});
     else if (!x.invalid())
-      error(DiagId::NotAType, e, {exprText(e)});
+      error(DiagId::NotAType, e, {describe(x)});
     break;
   }
   case NodeKind::StarExpr:
@@ -176,18 +176,25 @@ const Type *Checker::resolveStruct(StructTypeExpr *st) {
   return bad ? static_cast<const Type *>(T.invalid()) : T.structType(std::move(fields));
 }
 
+// Go's wording: a name that is not a constant is an "invalid array length
+// n"; another non-constant is "... must be constant"; a constant that is
+// not an integer "... must be integer"; a negative or huge one invalid.
 int64_t Checker::arrayLength(Expr *len) {
   Operand x;
   expr(x, len);
   if (x.invalid())
     return -1;
   if (!x.isConst()) {
-    error(DiagId::ArrayLenNotConst, len, {describe(x)});
+    if (isa<IdentExpr>(len))
+      error(DiagId::InvalidArrayLen, len, {exprText(len)});
+    else
+      error(DiagId::ArrayLenNotConst, len, {describe(x)});
     return -1;
   }
   auto v = x.val.toInt();
   if (!x.type->isNumeric() || !v || !v->fitsInt64() || v->int64Value() < 0) {
-    error(DiagId::InvalidArrayLen, len, {describe(x)});
+    bool integer = x.type->isInteger() || (x.type->isUntyped() && v);
+    error(integer ? DiagId::InvalidArrayLen : DiagId::ArrayLenNotInteger, len, {describe(x)});
     return -1;
   }
   if (x.type->isUntyped())

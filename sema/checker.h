@@ -223,7 +223,36 @@ public:
   std::unordered_set<const BranchStmt *> OkFallthrough;
   std::vector<Object *> UnusedVars; // reported sorted at the end of each top-level body
   bool GuardMentionsRecv = false;
+  // Names not reported as `undefined` because a rejected declaration would
+  // have declared them: the members of a rejected import (unknown package,
+  // dot import) for the whole program, the type parameters of a rejected
+  // generic declaration while it is checked (see SilenceTypeParams).
+  std::unordered_multiset<std::string> Silenced;
   unsigned Depth = 0;
+};
+
+// While alive, the names of `tp` (type parameters, or null) are Silenced.
+class SilenceTypeParams {
+public:
+  SilenceTypeParams(Checker &c, const FieldList *tp) : C(c), TP(tp) { each(true); }
+  ~SilenceTypeParams() { each(false); }
+  SilenceTypeParams(const SilenceTypeParams &) = delete;
+  SilenceTypeParams &operator=(const SilenceTypeParams &) = delete;
+
+private:
+  void each(bool add) {
+    if (!TP)
+      return;
+    for (const mp::Field *f : TP->fields)
+      for (const IdentExpr *n : f->names) {
+        if (add)
+          C.Silenced.insert(n->name.str());
+        else if (auto it = C.Silenced.find(n->name.str()); it != C.Silenced.end())
+          C.Silenced.erase(it);
+      }
+  }
+  Checker &C;
+  const FieldList *TP;
 };
 
 } // namespace mp::sema

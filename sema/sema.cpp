@@ -125,8 +125,10 @@ void Checker::error(DiagId id, SourceLoc at, std::initializer_list<DiagArg> args
   D.report(id, at, args);
 }
 
+// An expression is underlined whole (^~~~); for a declaration or statement,
+// which may span lines, the caret marks where it starts.
 void Checker::error(DiagId id, const Node *at, std::initializer_list<DiagArg> args) {
-  D.report(id, SourceRange(at->range.begin), args);
+  D.report(id, llvm::isa<Expr>(at) ? at->range : SourceRange(at->range.begin), args);
 }
 
 } // namespace mp::sema

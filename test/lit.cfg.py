@@ -2,6 +2,7 @@
 # codegen,run,repl,...}/<feature>.mp; GoogleTest unit binaries are picked up
 # from build/test/unit by the GoogleTest format (see test/unit/lit.cfg.py).
 import os
+import sys
 import lit.formats
 
 config.name = "mpc"
@@ -14,6 +15,7 @@ config.test_exec_root = os.path.join(config.mp_obj_root, "test")
 config.substitutions.append(("%mpc", os.path.join(config.mp_bin_dir, "mpc")))
 config.substitutions.append(("%examples", os.path.join(config.mp_src_root, "examples")))
 config.substitutions.append(("%src_root", config.mp_src_root))
+config.substitutions.append(("%python", sys.executable))
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.mp_bin_dir, config.environment.get("PATH", "")])
 # Diagnostics are tested without colours.

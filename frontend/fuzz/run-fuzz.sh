@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # frontend/fuzz/run-fuzz.sh BUILD SECONDS: runs frontend-fuzzer on one core
 # for SECONDS.  The working corpus (BUILD/fuzz-corpus) is seeded from every
-# frontend lit test and the committed corpus (frontend/fuzz/corpus); crashers
-# land in fuzz-out/ at the top of the tree, the log in BUILD/fuzz-0.log.
+# frontend and sema lit test and the committed corpus
+# (frontend/fuzz/corpus.tar.xz: the inputs of earlier runs, minimised with
+# libFuzzer's -merge=1; libFuzzer replays all of them first, so they are the
+# regression suite).  Crashers land in fuzz-out/ at the top of the tree, the
+# log in BUILD/fuzz-0.log.  To refresh the committed corpus after a run:
+#   mkdir min && BUILD/bin/frontend-fuzzer -merge=1 -max_len=16384 min BUILD/fuzz-corpus
+#   tar -cJf frontend/fuzz/corpus.tar.xz -C min .
 # Exit status: non-zero when libFuzzer found a crash, hang or leak.
 set -uo pipefail
 build=$(cd "${1:-build-fuzz}" && pwd)
@@ -10,8 +15,8 @@ seconds=${2:-600}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 corpus=$build/fuzz-corpus
 mkdir -p "$corpus" "$src/fuzz-out"
-cp -n "$src"/test/frontend/*.mp "$corpus"/ 2>/dev/null
-cp -n "$src"/frontend/fuzz/corpus/* "$corpus"/ 2>/dev/null
+cp -n "$src"/test/frontend/*.mp "$src"/test/sema/*.mp "$corpus"/ 2>/dev/null
+tar -xJf "$src"/frontend/fuzz/corpus.tar.xz -C "$corpus" --skip-old-files
 cd "$build"
 # One core only (the machine is shared): -jobs=1 -workers=1.
 ./bin/frontend-fuzzer -jobs=1 -workers=1 \

@@ -1,0 +1,230 @@
+// codegen/lower_stdlib.cpp: calls of standard-package functions and
+// methods, mapped to their C entry points in stdlib.h / runtime.h.  Go's
+// signatures differ from the C ones in regular ways, named by StdShape:
+// an `error` result the C function never produces (always nil), or one
+// it returns through an `mp_iface *err` out-parameter.
+#include "codegen/lower_conc.h"
+
+#include <map>
+
+namespace mp::codegen {
+
+using namespace sema;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::isa;
+
+llvm::Value *receiverValue(FuncLowering &F, const SelectorExpr *e, const Selection *sel);
+
+namespace {
+
+enum class StdShape {
+  Direct, // MP results == C result
+  NilErr, // MP (C result..., error): the error is always nil
+  ErrOut, // MP (C result, error): C takes a trailing mp_iface *err
+  Writer, // fmt.Fprint*: w boxed as *os.File, error through err
+};
+
+struct StdEntry {
+  CFn fn;
+  StdShape shape;
+};
+
+const std::map<std::string, StdEntry> &stdTable() {
+  static const std::map<std::string, StdEntry> table = {
+      {"fmt.Print", {CFn::FmtPrint, StdShape::NilErr}},
+      {"fmt.Println", {CFn::FmtPrintln, StdShape::NilErr}},
+      {"fmt.Printf", {CFn::FmtPrintf, StdShape::NilErr}},
+      {"fmt.Sprint", {CFn::FmtSprint, StdShape::Direct}},
+      {"fmt.Sprintln", {CFn::FmtSprintln, StdShape::Direct}},
+      {"fmt.Sprintf", {CFn::FmtSprintf, StdShape::Direct}},
+      {"fmt.Errorf", {CFn::FmtErrorf, StdShape::Direct}},
+      {"fmt.Fprint", {CFn::FmtFprint, StdShape::Writer}},
+      {"fmt.Fprintln", {CFn::FmtFprintln, StdShape::Writer}},
+      {"fmt.Fprintf", {CFn::FmtFprintf, StdShape::Writer}},
+      {"errors.New", {CFn::ErrorsNew, StdShape::Direct}},
+      {"strconv.Itoa", {CFn::StrconvItoa, StdShape::Direct}},
+      {"strconv.FormatInt", {CFn::StrconvFormatInt, StdShape::Direct}},
+      {"strconv.Atoi", {CFn::StrconvAtoi, StdShape::ErrOut}},
+      {"strconv.ParseInt", {CFn::StrconvParseInt, StdShape::ErrOut}},
+      {"strconv.Quote", {CFn::StrconvQuote, StdShape::Direct}},
+      {"strings.Contains", {CFn::StringsContains, StdShape::Direct}},
+      {"strings.HasPrefix", {CFn::StringsHasPrefix, StdShape::Direct}},
+      {"strings.HasSuffix", {CFn::StringsHasSuffix, StdShape::Direct}},
+      {"strings.Index", {CFn::StringsIndex, StdShape::Direct}},
+      {"strings.Fields", {CFn::StringsFields, StdShape::Direct}},
+      {"strings.Split", {CFn::StringsSplit, StdShape::Direct}},
+      {"strings.Join", {CFn::StringsJoin, StdShape::Direct}},
+      {"strings.Repeat", {CFn::StringsRepeat, StdShape::Direct}},
+      {"strings.Replace", {CFn::StringsReplace, StdShape::Direct}},
+      {"strings.ReplaceAll", {CFn::StringsReplaceAll, StdShape::Direct}},
+      {"strings.ToLower", {CFn::StringsToLower, StdShape::Direct}},
+      {"strings.ToUpper", {CFn::StringsToUpper, StdShape::Direct}},
+      {"strings.TrimSpace", {CFn::StringsTrimSpace, StdShape::Direct}},
+      {"strings.Builder.WriteString", {CFn::BuilderWriteString, StdShape::NilErr}},
+      {"strings.Builder.WriteByte", {CFn::BuilderWriteByte, StdShape::NilErr}},
+      {"strings.Builder.WriteRune", {CFn::BuilderWriteRune, StdShape::NilErr}},
+      {"strings.Builder.String", {CFn::BuilderString, StdShape::Direct}},
+      {"strings.Builder.Len", {CFn::BuilderLen, StdShape::Direct}},
+      {"strings.Builder.Reset", {CFn::BuilderReset, StdShape::Direct}},
+      {"math.Sqrt", {CFn::MathSqrt, StdShape::Direct}},
+      {"math.Abs", {CFn::MathAbs, StdShape::Direct}},
+      {"math.Floor", {CFn::MathFloor, StdShape::Direct}},
+      {"math.Ceil", {CFn::MathCeil, StdShape::Direct}},
+      {"math.Pow", {CFn::MathPow, StdShape::Direct}},
+      {"math.Inf", {CFn::MathInf, StdShape::Direct}},
+      {"os.Exit", {CFn::OsExit, StdShape::Direct}},
+      {"bufio.NewScanner", {CFn::BufioNewScanner, StdShape::Direct}},
+      {"bufio.Scanner.Scan", {CFn::ScannerScan, StdShape::Direct}},
+      {"bufio.Scanner.Text", {CFn::ScannerText, StdShape::Direct}},
+      {"bufio.Scanner.Err", {CFn::ScannerErr, StdShape::Direct}},
+      {"bufio.NewReader", {CFn::BufioNewReader, StdShape::Direct}},
+      {"bufio.Reader.ReadString", {CFn::ReaderReadString, StdShape::ErrOut}},
+      {"bufio.NewWriter", {CFn::BufioNewWriter, StdShape::Direct}},
+      {"bufio.Writer.WriteString", {CFn::WriterWriteString, StdShape::ErrOut}},
+      {"bufio.Writer.Flush", {CFn::WriterFlush, StdShape::Direct}},
+      {"sync.Mutex.Lock", {CFn::MutexLock, StdShape::Direct}},
+      {"sync.Mutex.Unlock", {CFn::MutexUnlock, StdShape::Direct}},
+      {"sync.WaitGroup.Add", {CFn::WaitGroupAdd, StdShape::Direct}},
+      {"sync.WaitGroup.Done", {CFn::WaitGroupDone, StdShape::Direct}},
+      {"sync.WaitGroup.Wait", {CFn::WaitGroupWait, StdShape::Direct}},
+      {"time.Now", {CFn::TimeNow, StdShape::Direct}},
+      {"time.Since", {CFn::TimeSince, StdShape::Direct}},
+      {"time.Time.Sub", {CFn::TimeSub, StdShape::Direct}},
+      {"time.After", {CFn::TimeAfter, StdShape::Direct}},
+      {"time.Tick", {CFn::TimeTick, StdShape::Direct}},
+      {"time.Duration.String", {CFn::DurationString, StdShape::Direct}},
+      {"time.Duration.Seconds", {CFn::DurationSeconds, StdShape::Direct}},
+      {"time.Duration.Minutes", {CFn::DurationMinutes, StdShape::Direct}},
+      {"time.Duration.Hours", {CFn::DurationHours, StdShape::Direct}},
+      {"time.Duration.Milliseconds", {CFn::DurationMilliseconds, StdShape::Direct}},
+      {"time.Duration.Microseconds", {CFn::DurationMicroseconds, StdShape::Direct}},
+      {"math/rand.Seed", {CFn::RandSeed, StdShape::Direct}},
+      {"math/rand.Int", {CFn::RandInt, StdShape::Direct}},
+      {"math/rand.Intn", {CFn::RandIntn, StdShape::Direct}},
+      {"math/rand.Float64", {CFn::RandFloat64, StdShape::Direct}},
+      {"math/rand.Perm", {CFn::RandPerm, StdShape::Direct}},
+      {"sort.Ints", {CFn::SortInts, StdShape::Direct}},
+      {"sort.Strings", {CFn::SortStrings, StdShape::Direct}},
+  };
+  return table;
+}
+
+// "strings.Builder.WriteString", "fmt.Println", "error.Error".
+std::string stdKey(const Object *fn, const Selection *sel) {
+  std::string pkg = fn && fn->stdPkg ? fn->stdPkg->path : "";
+  if (sel && sel->kind == SelectionKind::Method && sel->recvNamed)
+    return std::string(sel->recvNamed->pkg()) + "." + std::string(sel->recvNamed->name()) + "." +
+           (fn ? fn->name : "");
+  return pkg + "." + (fn ? fn->name : "");
+}
+
+llvm::Value *nilError(ModuleLowering &M) { return llvm::Constant::getNullValue(M.ifaceTy); }
+
+// Packs MP results into the call's value (single, struct, or nothing).
+llvm::Value *results(FuncLowering &F, const CallExpr *c, std::vector<llvm::Value *> rs) {
+  if (rs.empty())
+    return nullptr;
+  if (rs.size() == 1)
+    return rs[0];
+  llvm::Type *t = F.llvmType(F.M.prog.typeOf(c));
+  llvm::Value *agg = llvm::UndefValue::get(t);
+  for (size_t i = 0; i < rs.size(); ++i)
+    agg = F.B.CreateInsertValue(agg, rs[i], i);
+  return agg;
+}
+
+// sort.Slice(x any, less): the slice before its conversion to `any`.
+llvm::Value *sortSlice(FuncLowering &F, const CallExpr *c) {
+  const Expr *x = c->args[0];
+  const Type *st = F.M.prog.typeOf(x);
+  llvm::Value *s = F.rawValue(x);
+  const auto *slice = dyn_cast<SliceType>(st->underlying());
+  if (!slice) {
+    F.M.notLowered(x, "sort.Slice of a non-slice");
+    return nullptr;
+  }
+  llvm::Value *less = F.value(c->args[1]);
+  F.callC(CFn::SortSlice, {s, F.B.getInt64(F.M.sizeOf(slice->elem())), less});
+  return nullptr;
+}
+
+} // namespace
+
+llvm::Value *lowerStdCall(FuncLowering &F, const CallExpr *c, const Object *fn,
+                          const Selection *sel) {
+  ModuleLowering &M = F.M;
+  auto &B = F.B;
+  auto *se = dyn_cast<SelectorExpr>(c->fun);
+  // err.Error() on the error interface.
+  if (sel && sel->kind == SelectionKind::Method &&
+      isa<InterfaceType>(M.prog.typeOf(se->x)->underlying())) {
+    llvm::Value *err = F.value(se->x);
+    F.nilCheck(B.CreateExtractValue(err, 0), c);
+    return F.callC(CFn::ErrorError, {err});
+  }
+  std::string key = stdKey(fn, sel);
+  if (key == "sort.Slice")
+    return sortSlice(F, c);
+  if (key == "time.Sleep") {
+    F.callC(CFn::Sleep, {F.value(c->args[0]), F.srcpos(c)});
+    return nullptr;
+  }
+  if (key == "time.Duration.Nanoseconds")
+    return receiverValue(F, se, sel);
+  auto it = stdTable().find(key);
+  if (it == stdTable().end()) {
+    M.notLowered(c, key);
+    return llvm::UndefValue::get(F.llvmType(M.prog.typeOf(c)));
+  }
+  const StdEntry &ent = it->second;
+  const CFnInfo &ci = M.cinfo(ent.fn);
+  std::vector<llvm::Value *> args;
+  if (sel && sel->kind == SelectionKind::Method)
+    args.push_back(receiverValue(F, se, sel));
+  for (llvm::Value *a : F.callArgs(c))
+    args.push_back(a);
+  if (ent.shape == StdShape::Writer) {
+    // io.Writer w: the *os.File boxed with stdlib's descriptor.
+    auto *desc = M.mod.getNamedGlobal("mp_os_File_ptr_type");
+    if (!desc)
+      desc = new llvm::GlobalVariable(M.mod, M.i8, true, llvm::GlobalValue::ExternalLinkage,
+                                      nullptr, "mp_os_File_ptr_type");
+    llvm::Value *box = F.heapAllocBytes(B.getInt64(8), false);
+    B.CreateStore(args[0], box);
+    llvm::Value *w = B.CreateInsertValue(llvm::UndefValue::get(M.ifaceTy), desc, 0);
+    args[0] = B.CreateInsertValue(w, box, 1);
+  }
+  llvm::Value *errSlot = nullptr;
+  if (ent.shape == StdShape::ErrOut || ent.shape == StdShape::Writer) {
+    errSlot = F.entryAlloca(M.ifaceTy, "err");
+    args.push_back(errSlot);
+  }
+  // Narrow/convert integer arguments to the C parameter widths.
+  for (size_t i = 0; i < args.size() && i < ci.params.size(); ++i) {
+    char code = ci.params[i];
+    llvm::Type *want = code == 'i' ? M.i32 : code == 'c' ? M.i8 : code == 'l' ? M.i64 : nullptr;
+    if (want && args[i]->getType()->isIntegerTy() && args[i]->getType() != want)
+      args[i] = B.CreateSExtOrTrunc(args[i], want);
+  }
+  llvm::Value *r = F.callC(ent.fn, args);
+  if (ci.ret == 'v')
+    r = nullptr;
+  const Type *rt = M.prog.typeOf(c);
+  // C results typed differently from MP's (time.After's channel is a ptr).
+  if (r && rt && !isa<TupleType>(rt) && r->getType() != F.llvmType(rt) &&
+      r->getType()->isIntegerTy() && F.llvmType(rt)->isIntegerTy())
+    r = B.CreateSExtOrTrunc(r, F.llvmType(rt));
+  std::vector<llvm::Value *> rs;
+  if (r)
+    rs.push_back(r);
+  switch (ent.shape) {
+  case StdShape::Direct: break;
+  case StdShape::NilErr: rs.push_back(nilError(M)); break;
+  case StdShape::ErrOut:
+  case StdShape::Writer: rs.push_back(B.CreateLoad(M.ifaceTy, errSlot)); break;
+  }
+  return results(F, c, rs);
+}
+
+} // namespace mp::codegen

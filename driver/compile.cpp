@@ -1,0 +1,217 @@
+// driver/compile.cpp: the compile path of `mpc` — parse, check, lower to
+// LLVM IR, optimize, emit, and link with the runtime (libmprt.a), the
+// stdlib (libmpstd.a), Boehm GC and pthreads by invoking the system C
+// compiler driver (clang-19, else cc).  The libraries are found relative to
+// the mpc binary (<prefix>/bin/mpc -> <prefix>/lib), so an installed mpc
+// works from any directory.  Every output is written to a temporary file
+// in the output's directory and renamed into place only on success, so a
+// failure never leaves a half-written output.
+#include "compile.h"
+
+#include <cstdio>
+#include <unistd.h>
+#include <string>
+#include <vector>
+
+#include "codegen/codegen.h"
+#include "frontend/parser.h"
+#include "sema/sema.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Target/TargetMachine.h"
+
+namespace mp::driver {
+namespace {
+
+enum class OutputKind { Executable, Object, Assembly, LLVMIR };
+
+struct CompileOptions {
+  std::vector<std::string> files;
+  std::string output;
+  unsigned optLevel = 2;
+  bool debugInfo = false;
+  OutputKind kind = OutputKind::Executable;
+};
+
+int fail(const std::string &msg) {
+  std::fprintf(stderr, "mpc: error: %s\n", msg.c_str());
+  return 1;
+}
+
+bool parseArgs(int argc, char **argv, CompileOptions &o, std::string &err) {
+  for (int i = 0; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "-o") {
+      if (i + 1 >= argc) {
+        err = "-o needs a file name";
+        return false;
+      }
+      o.output = argv[++i];
+    } else if (a.size() == 3 && a.compare(0, 2, "-O") == 0 && a[2] >= '0' && a[2] <= '3') {
+      o.optLevel = a[2] - '0';
+    } else if (a == "-g") {
+      o.debugInfo = true;
+    } else if (a == "-S") {
+      o.kind = OutputKind::Assembly;
+    } else if (a == "-c") {
+      o.kind = OutputKind::Object;
+    } else if (a == "--emit-llvm") {
+      o.kind = OutputKind::LLVMIR;
+    } else if (a.size() > 1 && a[0] == '-') {
+      err = "unknown option: " + a;
+      return false;
+    } else {
+      o.files.push_back(a);
+    }
+  }
+  if (o.files.empty()) {
+    err = "no input files";
+    return false;
+  }
+  if (o.output.empty()) {
+    std::string stem = llvm::sys::path::stem(o.files[0]).str();
+    switch (o.kind) {
+    case OutputKind::Executable: o.output = stem; break;
+    case OutputKind::Object: o.output = stem + ".o"; break;
+    case OutputKind::Assembly: o.output = stem + ".s"; break;
+    case OutputKind::LLVMIR: o.output = stem + ".ll"; break;
+    }
+  }
+  return true;
+}
+
+// A temporary file beside `path` (same file system, so rename is atomic).
+bool tempBeside(const std::string &path, const char *suffix, std::string &tmp) {
+  llvm::SmallString<256> model(path);
+  model += ".tmp-%%%%%%";
+  model += suffix;
+  int fd;
+  llvm::SmallString<256> out;
+  if (llvm::sys::fs::createUniqueFile(model, fd, out))
+    return false;
+  ::close(fd);
+  tmp = std::string(out);
+  return true;
+}
+
+std::string findLinker() {
+  for (const char *name : {"clang-19", "clang", "cc"})
+    if (auto p = llvm::sys::findProgramByName(name))
+      return *p;
+  return "";
+}
+
+// <dir of mpc>/../lib: libmprt.a and libmpstd.a.
+std::string libDir(const char *argv0) {
+  std::string exe = llvm::sys::fs::getMainExecutable(argv0, (void *)&libDir);
+  llvm::SmallString<256> dir(llvm::sys::path::parent_path(llvm::sys::path::parent_path(exe)));
+  llvm::sys::path::append(dir, "lib");
+  return std::string(dir);
+}
+
+int link(const std::string &obj, const std::string &out, const char *argv0) {
+  std::string cc = findLinker();
+  if (cc.empty())
+    return fail("no C compiler driver (clang-19 or cc) found to link with");
+  std::string lib = libDir(argv0);
+  std::string mpstd = lib + "/libmpstd.a", mprt = lib + "/libmprt.a";
+  for (const std::string &l : {mpstd, mprt})
+    if (!llvm::sys::fs::exists(l))
+      return fail("runtime library not found: " + l);
+  std::vector<std::string> args{cc, obj, "-o", out, mpstd, mprt, "-lgc", "-lpthread",
+                                "-lstdc++", "-lm"};
+  std::vector<llvm::StringRef> refs(args.begin(), args.end());
+  std::string errMsg;
+  int rc = llvm::sys::ExecuteAndWait(cc, refs, std::nullopt, {}, 0, 0, &errMsg);
+  if (rc != 0)
+    return fail("linking failed" + (errMsg.empty() ? std::string() : ": " + errMsg));
+  return 0;
+}
+
+} // namespace
+
+int runCompile(int argc, char **argv) {
+  const char *argv0 = argv[-1];
+  CompileOptions opts;
+  std::string err;
+  if (!parseArgs(argc, argv, opts, err))
+    return fail(err);
+  SourceManager sm;
+  DiagnosticEngine diags(sm);
+  diags.setErrorLimit(10);
+  ASTContext ast;
+  std::vector<SourceFile *> files;
+  for (const std::string &path : opts.files) {
+    std::string why;
+    int id = sm.loadFile(path, why);
+    if (id < 0)
+      return fail("cannot open '" + path + "': " + why);
+    files.push_back(parseFile(ast, sm, id, diags));
+  }
+  if (diags.hasErrors())
+    return 1;
+  sema::CheckOptions co;
+  co.requireMain = opts.kind == OutputKind::Executable;
+  auto prog = sema::check(ast, files, sm, diags, co);
+  if (diags.hasErrors())
+    return 1;
+
+  llvm::LLVMContext ctx;
+  codegen::Options cg;
+  cg.optLevel = opts.optLevel;
+  cg.debugInfo = opts.debugInfo;
+  cg.moduleName = opts.files[0];
+  auto mod = codegen::lowerProgram(*prog, sm, diags, ctx, cg);
+  if (diags.hasErrors() || !mod)
+    return 1;
+  auto tm = codegen::hostTargetMachine(opts.optLevel, err);
+  if (!tm)
+    return fail(err);
+  codegen::optimize(*mod, *tm, opts.optLevel);
+
+  const char *suffix = opts.kind == OutputKind::LLVMIR ? ".ll" : opts.kind == OutputKind::Assembly ? ".s" : ".o";
+  bool toStdout = opts.output == "-" && opts.kind != OutputKind::Executable;
+  std::string tmp;
+  if (!toStdout && !tempBeside(opts.output, suffix, tmp))
+    return fail("cannot create '" + opts.output + "'");
+  {
+    std::error_code ec;
+    llvm::raw_fd_ostream os(toStdout ? "-" : tmp, ec);
+    if (ec)
+      return fail("cannot write '" + opts.output + "': " + ec.message());
+    if (opts.kind == OutputKind::LLVMIR) {
+      mod->print(os, nullptr);
+    } else if (!codegen::emitFile(*mod, *tm,
+                                  opts.kind == OutputKind::Assembly ? codegen::FileKind::Assembly
+                                                                    : codegen::FileKind::Object,
+                                  os, err)) {
+      llvm::sys::fs::remove(tmp);
+      return fail(err);
+    }
+  }
+  if (toStdout)
+    return 0;
+  if (opts.kind == OutputKind::Executable) {
+    std::string exeTmp;
+    if (!tempBeside(opts.output, "", exeTmp)) {
+      llvm::sys::fs::remove(tmp);
+      return fail("cannot create '" + opts.output + "'");
+    }
+    int rc = link(tmp, exeTmp, argv0);
+    llvm::sys::fs::remove(tmp);
+    if (rc != 0) {
+      llvm::sys::fs::remove(exeTmp);
+      return rc;
+    }
+    tmp = exeTmp;
+  }
+  if (std::error_code ec = llvm::sys::fs::rename(tmp, opts.output)) {
+    llvm::sys::fs::remove(tmp);
+    return fail("cannot write '" + opts.output + "': " + ec.message());
+  }
+  return 0;
+}
+
+} // namespace mp::driver
