@@ -7,18 +7,19 @@
 #   make fuzz       libFuzzer on the frontend, one core, FUZZ_TIME seconds (not in check)
 #   make check-tsan the runtime's unit and stress tests under ThreadSanitizer
 #                   (separate tree build-tsan/; not part of make check)
-#   make bench      bench-runtime, bench-frontend, then bench-suite
+#   make bench      bench-runtime, bench-frontend, bench-suite, then bench-jit
 #   make bench-runtime  runtime benchmarks (MPPROCS=1 and 2) beside Go's, one table
 #   make bench-frontend  lex+parse and parse+check of a generated 100,000-line
 #                   program beside gofmt -l and go vet (lines/s, ratios)
 #   make bench-suite    bench/programs built by go and mpc -O2, timed alternately;
 #                   writes bench/results.md and bench/results.svg
+#   make bench-jit  mpc run: time to first output vs go run, JIT vs binary speed
 BUILD      ?= build
 BUILD_TYPE ?= RelWithDebInfo
 CMAKE_ARGS ?=
 JOBS       ?=
 
-.PHONY: all deps configure build demo check check-readme check-tsan fuzz bench bench-runtime bench-frontend bench-suite clean
+.PHONY: all deps configure build demo check check-readme check-tsan fuzz bench bench-runtime bench-frontend bench-suite bench-jit clean
 
 all: build
 
@@ -71,7 +72,7 @@ check-tsan: deps
 
 # Google Benchmark JSON per MPPROCS and `go test -bench` text, compared by
 # bench/runtime/compare.py; raw outputs stay in $(BUILD)/bench/.
-bench: bench-runtime bench-frontend bench-suite
+bench: bench-runtime bench-frontend bench-suite bench-jit
 
 bench-runtime: build
 	@scripts/install-deps.sh --bench
@@ -92,6 +93,12 @@ BENCH_ARGS ?=
 bench-suite: build
 	@scripts/install-deps.sh --bench
 	bench/suite.py --build $(BUILD) $(BENCH_ARGS)
+
+# `mpc run` start-up against `go run`, and its steady state against the
+# same program compiled by mpc -O2 (bench/jit/run.py).
+bench-jit: build
+	@scripts/install-deps.sh --bench
+	/usr/bin/python3 bench/jit/run.py --build $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)

@@ -100,7 +100,8 @@ public:
     if (!Interactive || line.find_first_not_of(" \t\n") == std::string::npos)
       return;
     HistEvent ev;
-    history(Hist, &ev, H_ENTER, line.c_str());
+    std::string entry = line.substr(0, line.find_last_not_of("\n") + 1);
+    history(Hist, &ev, H_ENTER, entry.c_str());
   }
 
 private:

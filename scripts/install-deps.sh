@@ -13,6 +13,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   ninja-build cmake python3 python3-psutil
   golang-go          # the reference implementation, for differential tests
+  tmux               # test/repl/terminal.test drives the REPL on a terminal
 )
 list_only=false
 case "${1:-}" in
