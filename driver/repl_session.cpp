@@ -335,7 +335,7 @@ void ReplSession::printType(llvm::StringRef expr) {
   }
   const sema::ExprInfo &info = b->prog->info(es->x);
   std::string t = info.mode == sema::ExprMode::NoValue ? "(no value)"
-                  : info.type                           ? info.type->str()
+                  : info.type                           ? storedTypeName(info.type)
                                                         : "?";
   std::printf("%s\n", t.c_str());
   std::fflush(stdout);
