@@ -126,7 +126,11 @@ llvm::Value *FuncLowering::emitCall(const Callee &cal, llvm::ArrayRef<llvm::Valu
   if (cal.recv)
     all.push_back(cal.recv);
   all.insert(all.end(), args.begin(), args.end());
-  return B.CreateCall(cal.fty, cal.fn, all);
+  // notail: tail-recursion elimination would turn unbounded recursion
+  // into an endless loop; Go reports it as a stack overflow.
+  llvm::CallInst *call = B.CreateCall(cal.fty, cal.fn, all);
+  call->setTailCallKind(llvm::CallInst::TCK_NoTail);
+  return call;
 }
 
 llvm::Value *lowerCall(FuncLowering &F, const CallExpr *c) {

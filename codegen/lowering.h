@@ -213,6 +213,12 @@ public:
   std::vector<llvm::Value *> resultSlots; // one address per result
   llvm::BasicBlock *returnBB = nullptr;
 
+  // go/defer of builtin and stdlib calls (call_thunk.cpp): operands saved at
+  // the statement, returned by rawValue()/address() inside the thunk.
+  std::unordered_map<const Expr *, llvm::Value *> presetValues, presetAddrs;
+  // Makes v's storage `addr` (value-guard predicates, lower_select.cpp).
+  void bindVar(const sema::Object *v, llvm::Value *addr) { Vars[v] = addr; }
+
   // Opaque state of lower_defer.cpp (null until beginDefers sets it).
   struct DeferState;
   std::shared_ptr<DeferState> defers;

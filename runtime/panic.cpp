@@ -217,7 +217,7 @@ void reportFatalLocked(const char *msg, bool allGoroutines) {
   std::fprintf(stderr, "fatal error: %s\n", msg);
   if (allGoroutines) {
     std::vector<G *> gs;
-    forEachGSlot(collectLive, &gs);
+    forEachLiveG(collectLive, &gs);
     std::sort(gs.begin(), gs.end(), [](G *a, G *b) { return a->id < b->id; });
     for (G *g : gs) {
       std::fputc('\n', stderr);

@@ -37,13 +37,14 @@ enum class GStatus : uint8_t { Idle, Runnable, Running, Waiting, Dead };
 
 struct Worker;
 
-// A goroutine.  It lives at the top of its own stack slot (stack.cpp), so
-// G and stack are pooled together and the GC scans a parked G's fields
-// along with its stack.
-struct G {
-  void *sp;             // saved stack pointer while switched out
-  char *stackLo;        // lowest usable byte of the stack
-  char *stackHi;        // the G itself starts here
+// A goroutine descriptor, in the G region (stack.cpp).  Its stack is bound
+// when it first runs (sp == null until then) and freed when it exits.  The
+// GC pushes every live G's fields (arg, panic) and, unless a worker runs
+// on it, its stack from sp up (gc.cpp).
+struct alignas(64) G {
+  void *sp;             // saved stack pointer while switched out; null: not started
+  char *stackLo;        // lowest byte of the stack slot, or null
+  char *stackHi;        // one past the slot's highest byte
   int64_t id;
   void (*fn)(void *);
   void *arg;
@@ -78,9 +79,11 @@ struct Worker {
   G *g0 = nullptr;       // scheduler context, its stack in the stack region
   G *cur = nullptr;      // the running G (g0 while scheduling)
   G *runnext = nullptr;  // goroutine woken by this worker: runs next
-  SpinLock qlock;        // protects qhead/qtail/qsize (stealers take it)
-  G *qhead = nullptr, *qtail = nullptr;
-  std::atomic<int64_t> qsize{0};  // relaxed: a hint for stealers
+  SpinLock qlock;        // protects the run queue below (stealers take it)
+  G *qhead = nullptr, *qtail = nullptr;  // FIFO: woken, yielded (runq.cpp)
+  G *freshTop = nullptr;                 // LIFO: spawned, not yet run
+  std::atomic<int64_t> qsize{0};  // both lists; relaxed: a hint for stealers
+  uint64_t picks = 0;             // local pops, for the fairness rule
   SwitchHook hook;
   // GC bookkeeping, read by the collector while the world is stopped.
   volatile bool switching = false;  // between stack choice and hook
@@ -99,6 +102,7 @@ struct Worker {
 };
 
 // Scheduler globals (sched.cpp).
+extern bool gPerturb;  // MPSCHED_PERTURB set (perturb.cpp); read-only after start
 extern int gNumWorkers;
 extern Worker *gWorkers;
 extern size_t gStackSize;
@@ -112,6 +116,25 @@ uint64_t fastRand(Worker *w); // per-worker xorshift
 // can only find it after hook ran (e.g. hook unlocks the channel lock).
 void park(const char *reason, const mp_srcpos *pos, void (*hook)(void *),
           void *arg);
+// Local run queues (runq.cpp); the owner pushes and pops, idle workers
+// steal.  pushLocal: FIFO end (woken, yielded); pushFresh: LIFO (spawned).
+void pushLocal(Worker *w, G *g);
+void pushFresh(Worker *w, G *g);
+G *popLocal(Worker *w);
+G *steal(Worker *w);
+// Wakes an idle worker, if any, after work was queued.
+void wakeIdle();
+
+// Scheduler perturbation (perturb.cpp): MPSCHED_PERTURB=<seed> randomizes
+// run-queue picks and the waker's run-next slot and yields at channel
+// operations, to explore interleavings; the seed replays a run (MPPROCS=1).
+void perturbInit();
+void perturbYield();
+inline void perturbPoint() {
+  if (__builtin_expect(gPerturb, 0))
+    perturbYield();
+}
+
 // Makes g runnable: on this worker's run-next slot from a worker, else on
 // the global queue.  g must be parked (its hook already ran).
 void ready(G *g);
@@ -120,13 +143,19 @@ void ready(G *g);
 void externalBegin();
 void externalEnd();
 bool deadlockCheckLocked();  // sched.cpp
+// True while a value guard runs on this thread (select.cpp): it holds
+// channel locks, so a preemption request must not switch goroutines.
+bool inGuard();
 
-// Stacks (stack.cpp).
-G *allocG();                  // a fresh G with its stack, from the pool
-void freeG(G *g);             // back to the pool (g must not be running)
-G *slotOf(const void *sp);          // the slot holding sp, or null
+// Descriptors and stacks (stack.cpp).
+G *allocG();                  // a descriptor without a stack, from the pool
+void bindStack(G *g);         // gives g a stack from the pool
+void freeG(G *g);             // g and its stack back (g must not be running)
+char *slotOf(const void *sp);       // base of the stack slot holding sp, or null
 uint64_t stackLimit(G *g);         // split-stack limit for g
-void forEachGSlot(void (*fn)(G *, void *), void *arg);
+void forEachG(void (*fn)(G *, void *), void *arg);  // every G ever carved
+void forEachLiveG(void (*fn)(G *, void *), void *arg);  // only live ones
+void setLive(G *g, bool live);  // g->live, and the map forEachLiveG reads
 char *stackRegionLo();
 char *stackRegionHi();
 
@@ -196,5 +225,11 @@ struct GMutex {
 
 // Stdout (output.cpp).
 void stdoutFlushForExit();
+// Waits for buffers being written, writes the rest and keeps the output
+// lock until the process dies (a fatal signal, signal.cpp).
+void stdoutFlushForSignal();
+
+// SIGINT/SIGTERM/SIGHUP flush stdout before the program dies (signal.cpp).
+void signalsInit();
 
 } // namespace mp::rt

@@ -42,7 +42,7 @@ void deadlockLocked() {
   reportFatal("all goroutines are asleep - deadlock!", true);
   // Every worker is idle: no G runs, so none can reach goexit meanwhile.
   std::vector<G *> roots;
-  forEachGSlot(collectRoots, &roots);
+  forEachLiveG(collectRoots, &roots);
   for (G *g : roots) {
     g->cancelled.store(true, std::memory_order_relaxed);
     endRootLocked(g, MP_RUN_DEADLOCK);

@@ -100,6 +100,36 @@ void Checker::collectFile(SourceFile *file) {
       }
     }
   }
+  bool imports = llvm::any_of(file->decls, [](const Decl *d) {
+    auto *g = dyn_cast<GenDecl>(d);
+    return g && g->tok == TokenKind::KwImport;
+  });
+  if (!imports)
+    ImplicitImportFiles.insert(fileScope);
+}
+
+// LANGUAGE.md: imports are optional in MP.  In a file without any import
+// declaration, a name that nothing declares but that names a standard
+// package (`fmt`, `rand`, ...) is that package, imported implicitly.  As a
+// fallback after every other scope it never changes what a Go file means.
+Object *Checker::implicitPackage(llvm::StringRef name) {
+  Scope *file = Cur;
+  while (file && file->kind() != ScopeKind::File)
+    file = file->parent();
+  if (!file || !ImplicitImportFiles.count(file))
+    return nullptr;
+  for (const auto &pkg : U.packages()) {
+    if (pkg->name != name)
+      continue;
+    Object *obj = P.Arena.make(ObjectKind::Package, pkg->name, nullptr);
+    obj->package = pkg.get();
+    obj->used = true; // never reported as an unused import
+    file->insert(obj);
+    if (std::find(P.Imports.begin(), P.Imports.end(), pkg.get()) == P.Imports.end())
+      P.Imports.push_back(pkg.get());
+    return obj;
+  }
+  return nullptr;
 }
 
 void Checker::declareImport(ImportSpec *imp, Scope *fileScope) {

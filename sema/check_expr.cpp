@@ -183,6 +183,8 @@ void Checker::ident(Operand &x, IdentExpr *id, bool wantType) {
     return;
   }
   Object *obj = Cur ? Cur->lookup(id->name) : PkgScope->lookup(id->name);
+  if (!obj)
+    obj = implicitPackage(id->name);
   if (!obj) {
     if (Silenced.empty() || !Silenced.count(id->name.str()))
       error(DiagId::Undefined, id, {id->name});
@@ -690,6 +692,8 @@ void Checker::selector(Operand &x, SelectorExpr *s) {
   // pkg.Name
   if (auto *pid = dyn_cast<IdentExpr>(unparen(s->x))) {
     Object *po = Cur ? Cur->lookup(pid->name) : PkgScope->lookup(pid->name);
+    if (!po)
+      po = implicitPackage(pid->name);
     if (po && po->kind == ObjectKind::Package) {
       po->used = true;
       recordIdent(pid, po);

@@ -82,6 +82,7 @@ public:
   void computeInitOrder();
   void checkLocalGenDecl(GenDecl *d);
   void reportUnusedImports();
+  Object *implicitPackage(llvm::StringRef name);
 
   // ---- check_types.cpp ----
   const Type *resolveType(Expr *e);
@@ -228,6 +229,8 @@ public:
   // dot import) for the whole program, the type parameters of a rejected
   // generic declaration while it is checked (see SilenceTypeParams).
   std::unordered_multiset<std::string> Silenced;
+  // File scopes of files without import declarations (see implicitPackage).
+  std::unordered_set<const Scope *> ImplicitImportFiles;
   unsigned Depth = 0;
 };
 

@@ -131,6 +131,11 @@ int64_t mp_chan_cap(mp_chan *c); /* 0 for nil */
  * goroutine, with channel locks held, for each candidate message in arrival
  * order; must be free of side effects and must not block. */
 typedef bool (*mp_guard_fn)(void *env, const void *value);
+/* Inside a value guard: the `ok` that goes with the candidate being tested
+ * (`case v, ok := <-ch where ok && v > 0`): true for a message, false for
+ * the zero value a closed, drained channel offers.  Meaningful only while
+ * a guard runs (it is the selecting thread's, and guards never block). */
+bool mp_guard_ok(void);
 
 enum { MP_SELECT_SEND = 1, MP_SELECT_RECV = 2 };
 
