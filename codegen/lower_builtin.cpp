@@ -235,7 +235,6 @@ void printValue(FuncLowering &F, llvm::Value *v, const Type *t) {
 } // namespace
 
 llvm::Value *lowerBuiltin(FuncLowering &F, const CallExpr *c, const CallInfo *ci) {
-  auto &B = F.B;
   switch (ci->builtin) {
   case BuiltinKind::Len: return lowerLenCap(F, c, false);
   case BuiltinKind::Cap: return lowerLenCap(F, c, true);
@@ -269,7 +268,6 @@ llvm::Value *lowerBuiltin(FuncLowering &F, const CallExpr *c, const CallInfo *ci
     }
     if (ln)
       F.callC(CFn::PrintNewline, {});
-    (void)B;
     return nullptr;
   }
   }

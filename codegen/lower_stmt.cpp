@@ -47,8 +47,8 @@ void FuncLowering::lowerStmts(llvm::ArrayRef<Stmt *> stmts) {
 }
 
 // Values for `a, b := x, y` / `a, b := f()`: all evaluated before any store.
-static std::vector<llvm::Value *> rhsValues(FuncLowering &F, llvm::ArrayRef<Expr *> lhsN,
-                                            llvm::ArrayRef<Expr *> rhs, size_t n) {
+static std::vector<llvm::Value *> rhsValues(FuncLowering &F, llvm::ArrayRef<Expr *> rhs,
+                                            size_t n) {
   if (rhs.size() == n) {
     std::vector<llvm::Value *> vs;
     for (const Expr *e : rhs)
@@ -63,7 +63,7 @@ namespace {
 void lowerVarSpec(FuncLowering &F, const VarSpec *vs) {
   std::vector<llvm::Value *> vals;
   if (!vs->values.empty())
-    vals = rhsValues(F, {}, vs->values, vs->names.size());
+    vals = rhsValues(F, vs->values, vs->names.size());
   for (size_t i = 0; i < vs->names.size(); ++i) {
     Object *obj = F.M.prog.objectOf(vs->names[i]);
     if (!obj)
@@ -73,7 +73,7 @@ void lowerVarSpec(FuncLowering &F, const VarSpec *vs) {
 }
 
 void lowerDefine(FuncLowering &F, const AssignStmt *s) {
-  std::vector<llvm::Value *> vals = rhsValues(F, s->lhs, s->rhs, s->lhs.size());
+  std::vector<llvm::Value *> vals = rhsValues(F, s->rhs, s->lhs.size());
   for (size_t i = 0; i < s->lhs.size(); ++i) {
     auto *id = cast<IdentExpr>(s->lhs[i]);
     Object *obj = F.M.prog.objectOf(id);
@@ -129,7 +129,7 @@ void lowerAssign(FuncLowering &F, const AssignStmt *s) {
     bool direct = (id && id->isBlank()) || F.M.prog.info(u).mode == ExprMode::MapIndex;
     addrs.push_back(direct ? nullptr : F.address(u));
   }
-  std::vector<llvm::Value *> vals = rhsValues(F, s->lhs, s->rhs, s->lhs.size());
+  std::vector<llvm::Value *> vals = rhsValues(F, s->rhs, s->lhs.size());
   for (size_t i = 0; i < s->lhs.size(); ++i) {
     if (addrs[i])
       F.B.CreateStore(vals[i], addrs[i]);
