@@ -8,18 +8,24 @@
 #                   FUZZ_TARGET=sema fuzzes parser + type checker instead
 #   make check-tsan the runtime's unit and stress tests under ThreadSanitizer
 #                   (separate tree build-tsan/; not part of make check)
-#   make bench      bench-runtime, bench-frontend, then bench-suite
+#   make check-asan the same under AddressSanitizer (tree build-asan/)
+#   make stress     the randomized stress mix for STRESS_OPS operations per
+#                   mode (plain, and MPSCHED_PERTURB with 1 and 2 workers)
+#   make bench      bench-runtime, bench-frontend, bench-suite, bench-compile,
+#                   then bench-jit
 #   make bench-runtime  runtime benchmarks (MPPROCS=1 and 2) beside Go's, one table
 #   make bench-frontend  lex+parse and parse+check of a generated 100,000-line
 #                   program beside gofmt -l and go vet (lines/s, ratios)
 #   make bench-suite    bench/programs built by go and mpc -O2, timed alternately;
 #                   writes bench/results.md and bench/results.svg
+#   make bench-compile  compile time of examples/ at -O0 and -O2 beside go build
+#   make bench-jit  mpc run: time to first output vs go run, JIT vs binary speed
 BUILD      ?= build
 BUILD_TYPE ?= RelWithDebInfo
 CMAKE_ARGS ?=
 JOBS       ?=
 
-.PHONY: all deps configure build demo check check-readme check-tsan fuzz bench bench-runtime bench-frontend bench-suite clean
+.PHONY: all deps configure build demo check check-readme check-tsan check-asan stress fuzz bench bench-runtime bench-frontend bench-suite bench-compile bench-jit clean
 
 all: build
 
@@ -71,9 +77,30 @@ check-tsan: deps
 	TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
 	  $(TSAN_BUILD)/test/unit/RuntimeTests --gtest_filter=-Fatal.MillionGoroutines
 
+# Leak checking is off: Boehm-managed memory and never-freed runtime globals
+# are not leaks.  The million-goroutine test is skipped as under TSan.
+ASAN_BUILD ?= build-asan
+check-asan: deps
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMP_SANITIZE=address
+	ninja -C $(ASAN_BUILD) -j2 RuntimeTests rt_helper rt_stress
+	ASAN_OPTIONS="detect_leaks=0:halt_on_error=1" \
+	  $(ASAN_BUILD)/test/unit/RuntimeTests --gtest_filter=-Fatal.MillionGoroutines
+
+# The stress mix (test/unit/runtime/rt_stress.cpp), long: STRESS_OPS
+# operations in each of four modes; each run prints its operations and
+# violations and fails on any violation.
+STRESS_OPS  ?= 25000000
+STRESS_SEED ?= 1
+stress: configure
+	ninja -C $(BUILD) -j2 rt_stress
+	MPPROCS=2 $(BUILD)/test/unit/rt_stress --ops $(STRESS_OPS) --seed $(STRESS_SEED)
+	MPPROCS=1 MPSCHED_PERTURB=$(STRESS_SEED) $(BUILD)/test/unit/rt_stress --ops $(STRESS_OPS)
+	MPPROCS=2 MPSCHED_PERTURB=$(STRESS_SEED) $(BUILD)/test/unit/rt_stress --ops $(STRESS_OPS)
+	MPPROCS=4 MPSCHED_PERTURB=$$(($(STRESS_SEED) + 1)) $(BUILD)/test/unit/rt_stress --ops $(STRESS_OPS)
+
 # Google Benchmark JSON per MPPROCS and `go test -bench` text, compared by
 # bench/runtime/compare.py; raw outputs stay in $(BUILD)/bench/.
-bench: bench-runtime bench-frontend bench-suite
+bench: bench-runtime bench-frontend bench-suite bench-compile bench-jit
 
 bench-runtime: build
 	@scripts/install-deps.sh --bench
@@ -95,5 +122,15 @@ bench-suite: build
 	@scripts/install-deps.sh --bench
 	bench/suite.py --build $(BUILD) $(BENCH_ARGS)
 
+# `mpc run` start-up against `go run`, and its steady state against the
+# same program compiled by mpc -O2 (bench/jit/run.py).
+bench-jit: build
+	@scripts/install-deps.sh --bench
+	/usr/bin/python3 bench/jit/run.py --build $(BUILD)
+
+# Compile time of the examples at -O0 and -O2 beside `go build`, as ratios.
+bench-compile: build
+	bench/compile_time.py --build $(BUILD)
+
 clean:
-	rm -rf $(BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(TSAN_BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

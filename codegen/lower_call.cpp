@@ -126,7 +126,11 @@ llvm::Value *FuncLowering::emitCall(const Callee &cal, llvm::ArrayRef<llvm::Valu
   if (cal.recv)
     all.push_back(cal.recv);
   all.insert(all.end(), args.begin(), args.end());
-  return B.CreateCall(cal.fty, cal.fn, all);
+  // notail: tail-recursion elimination would turn unbounded recursion
+  // into an endless loop; Go reports it as a stack overflow.
+  llvm::CallInst *call = B.CreateCall(cal.fty, cal.fn, all);
+  call->setTailCallKind(llvm::CallInst::TCK_NoTail);
+  return call;
 }
 
 llvm::Value *lowerCall(FuncLowering &F, const CallExpr *c) {
@@ -274,7 +278,7 @@ llvm::Value *lowerCompositeLit(FuncLowering &F, const CompositeLitExpr *e, const
   llvm::Type *et = M.type(elem);
   if (auto *at = dyn_cast<ArrayType>(u)) {
     llvm::Value *slot = F.entryAlloca(M.type(at));
-    B.CreateStore(llvm::Constant::getNullValue(M.type(at)), slot);
+    F.zeroFill(slot, M.type(at));
     for (auto &[i, x] : items)
       B.CreateStore(eltValue(x), B.CreateConstGEP2_64(M.type(at), slot, 0, i));
     return B.CreateLoad(M.type(at), slot);

@@ -443,6 +443,8 @@ llvm::Value *sliceExpr(FuncLowering &F, const SliceExpr *e) {
 } // namespace
 
 llvm::Value *FuncLowering::rawValue(const Expr *e) {
+  if (auto it = presetValues.find(e); it != presetValues.end())
+    return it->second;
   const ExprInfo &ei = M.prog.info(e);
   if (ei.mode == ExprMode::Constant && ei.value)
     return constantValue(M, *ei.value, ei.type);
@@ -482,6 +484,8 @@ llvm::Value *FuncLowering::rawValue(const Expr *e) {
 }
 
 llvm::Value *FuncLowering::address(const Expr *e) {
+  if (auto it = presetAddrs.find(e); it != presetAddrs.end())
+    return it->second;
   switch (e->kind()) {
   case NodeKind::ParenExpr: return address(cast<ParenExpr>(e)->x);
   case NodeKind::IdentExpr: {

@@ -152,6 +152,9 @@ public:
   // Allocates v (stack, or GC heap when it escapes) and stores init (or zero).
   llvm::Value *declareVar(const sema::Object *v, llvm::Value *init = nullptr);
   llvm::Value *varAddress(const sema::Object *v);
+  void zeroFill(llvm::Value *addr, llvm::Type *t);
+  // Variables larger than this live on the GC heap even if they do not escape.
+  static constexpr uint64_t kMaxStackVar = 16 * 1024;
 
   // ---- calls (lower_call.cpp) ----
   // The callee of an ordinary call (CallKind::Func or Method on a program
@@ -212,6 +215,12 @@ public:
   void branchToReturn();
   std::vector<llvm::Value *> resultSlots; // one address per result
   llvm::BasicBlock *returnBB = nullptr;
+
+  // go/defer of builtin and stdlib calls (call_thunk.cpp): operands saved at
+  // the statement, returned by rawValue()/address() inside the thunk.
+  std::unordered_map<const Expr *, llvm::Value *> presetValues, presetAddrs;
+  // Makes v's storage `addr` (value-guard predicates, lower_select.cpp).
+  void bindVar(const sema::Object *v, llvm::Value *addr) { Vars[v] = addr; }
 
   // Opaque state of lower_defer.cpp (null until beginDefers sets it).
   struct DeferState;

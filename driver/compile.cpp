@@ -60,7 +60,7 @@ bool parseArgs(int argc, char **argv, CompileOptions &o, std::string &err) {
     } else if (a == "--emit-llvm") {
       o.kind = OutputKind::LLVMIR;
     } else if (a.size() > 1 && a[0] == '-') {
-      err = "unknown option: " + a;
+      err = "unknown command or option: " + a;
       return false;
     } else {
       o.files.push_back(a);
@@ -111,7 +111,7 @@ std::string libDir(const char *argv0) {
   return std::string(dir);
 }
 
-int link(const std::string &obj, const std::string &out, const char *argv0) {
+int link(const std::string &obj, const std::string &out, const char *argv0, bool debugInfo) {
   std::string cc = findLinker();
   if (cc.empty())
     return fail("no C compiler driver (clang-19 or cc) found to link with");
@@ -122,6 +122,12 @@ int link(const std::string &obj, const std::string &out, const char *argv0) {
       return fail("runtime library not found: " + l);
   std::vector<std::string> args{cc, obj, "-o", out, mpstd, mprt, "-lgc", "-lpthread",
                                 "-lstdc++", "-lm"};
+  // Without -g the program carries no DWARF (traces use srcpos constants),
+  // and dropping the runtime's makes linking faster.
+  if (!debugInfo)
+    args.push_back("-Wl,--strip-debug");
+  // Not lld: it rewrites split-stack prologues that call into the (not
+  // split-stack) runtime, which breaks the runtime's stack-limit scheme.
   std::vector<llvm::StringRef> refs(args.begin(), args.end());
   std::string errMsg;
   int rc = llvm::sys::ExecuteAndWait(cc, refs, std::nullopt, {}, 0, 0, &errMsg);
@@ -147,7 +153,7 @@ int runCompile(int argc, char **argv) {
     std::string why;
     int id = sm.loadFile(path, why);
     if (id < 0)
-      return fail("cannot open '" + path + "': " + why);
+      return fail("cannot read '" + path + "': " + why);
     files.push_back(parseFile(ast, sm, id, diags));
   }
   if (diags.hasErrors())
@@ -199,7 +205,7 @@ int runCompile(int argc, char **argv) {
       llvm::sys::fs::remove(tmp);
       return fail("cannot create '" + opts.output + "'");
     }
-    int rc = link(tmp, exeTmp, argv0);
+    int rc = link(tmp, exeTmp, argv0, opts.debugInfo);
     llvm::sys::fs::remove(tmp);
     if (rc != 0) {
       llvm::sys::fs::remove(exeTmp);

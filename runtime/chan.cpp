@@ -119,6 +119,7 @@ extern "C" mp_chan *mp_chan_make(const mp_type *elem, int64_t cap) {
 }
 
 extern "C" void mp_chan_send(mp_chan *c, const void *val, const mp_srcpos *pos) {
+  perturbPoint();
   if (!c)
     blockForever("chan send (nil chan)", pos);
   c->lock.lock();
@@ -144,11 +145,13 @@ extern "C" void mp_chan_send(mp_chan *c, const void *val, const mp_srcpos *pos) 
   me.elem = const_cast<void *>(val);
   c->sendq.push(&me);
   park("chan send", pos, unlockChan, c);
+  exitIfCancelled();
   if (!me.ok)
     panicString("send on closed channel", pos);
 }
 
 extern "C" bool mp_chan_recv(mp_chan *c, void *out, const mp_srcpos *pos) {
+  perturbPoint();
   if (!c)
     blockForever("chan receive (nil chan)", pos);
   Wakeups wake;
@@ -180,10 +183,12 @@ extern "C" bool mp_chan_recv(mp_chan *c, void *out, const mp_srcpos *pos) {
   me.elem = out;
   c->recvq.push(&me);
   park("chan receive", pos, unlockChan, c);
+  exitIfCancelled();
   return me.ok;
 }
 
 extern "C" void mp_chan_close(mp_chan *c, const mp_srcpos *pos) {
+  perturbPoint();
   if (!c)
     panicString("close of nil channel", pos);
   c->lock.lock();

@@ -1,7 +1,7 @@
 // runtime/gc.cpp: Boehm GC in threaded mode with goroutine stacks.
-// Workers register with the collector.  Parked goroutines' stacks are
-// pushed as roots; a running goroutine's stack is scanned as its worker's
-// thread stack.  Rather than telling the collector about every switch,
+// Workers register with the collector.  Every live G's descriptor (arg,
+// panic) and every parked goroutine's stack are pushed as roots; a running
+// goroutine's stack is scanned as its worker's thread stack.  Rather than telling the collector about every switch,
 // we record each stopped worker's %rsp (wrapping the collector's suspend
 // signal handler) and, with the world stopped, set each worker's stack
 // bottom to the top of the stack slot that %rsp is in.  No GC cost per
@@ -32,10 +32,6 @@ WorkerGcState *gcState;  // one per worker, indexed like gWorkers
 struct sigaction prevSuspend;
 GC_push_other_roots_proc prevPushOtherRoots;
 
-char *slotTop(G *slot) {
-  // The slot's top: stackLo + the slot size (G sits just below it).
-  return slot->stackLo + gStackSize;
-}
 
 void onSuspend(int sig, siginfo_t *info, void *ucv) {
   if (Worker *w = currentWorker()) {
@@ -50,24 +46,27 @@ void onSuspend(int sig, siginfo_t *info, void *ucv) {
 }
 
 struct CurrentSet {
-  G **gs;  // slots some worker is executing on
+  char **slots;  // stack slots some worker is executing on
   int n;
 };
 
-void pushParked(G *g, void *arg) {
+void pushLiveG(G *g, void *arg) {
   if (!g->live || g->isG0)
     return;
+  GC_push_all_eager(g, g + 1);  // arg, panic: the G region is not a root
+  if (!g->sp)
+    return;  // not started: no stack yet
   auto *cur = static_cast<CurrentSet *>(arg);
   for (int i = 0; i < cur->n; ++i)
-    if (cur->gs[i] == g)
+    if (cur->slots[i] == g->stackLo)
       return;  // its worker's thread scan covers it
-  GC_push_all_eager(g->sp, slotTop(g));
+  GC_push_all_eager(g->sp, g->stackHi);
 }
 
 // Called by the collector with the world stopped and the GC lock held.
 void pushGoroutineStacks() {
   Worker *self = currentWorker();
-  G *current[256];
+  char *current[256];
   int ncur = 0;
   for (int i = 0; i < gNumWorkers && gcState; ++i) {
     Worker &w = gWorkers[i];
@@ -75,15 +74,15 @@ void pushGoroutineStacks() {
       continue;
     void *sp = &w == self ? __builtin_frame_address(0)
                          : gcState[i].stoppedSp.load(std::memory_order_acquire);
-    G *slot = slotOf(sp);
+    char *slot = slotOf(sp);
     struct GC_stack_base sb;
-    sb.mem_base = slot ? slotTop(slot) : gcState[i].threadStackHi;
+    sb.mem_base = slot ? slot + gStackSize : gcState[i].threadStackHi;
     GC_set_stackbottom(w.gcHandle, &sb);
     if (slot && ncur < 256)
       current[ncur++] = slot;
   }
   CurrentSet set{current, ncur};
-  forEachGSlot(pushParked, &set);
+  forEachLiveG(pushLiveG, &set);
   if (prevPushOtherRoots)
     prevPushOtherRoots();
 }

@@ -14,6 +14,7 @@
 // sized only at run time and must live in collector-visible memory.
 #include "mp/runtime.h"
 #include "mp/values.h"
+#include "sched.h"
 #include "values_internal.hpp"
 
 #define XXH_INLINE_ALL  // header-only: no link dependency, and the hash inlines
@@ -149,13 +150,10 @@ const void *lookup(const mp_type *t, const mp_map *m, const void *key, bool *ok)
   return s ? valAt(m, m->entries, static_cast<int64_t>(s & 0xffffffffu) - 1) : zeroOf(t);
 }
 
-// Go reports this as a plain runtime error, without "runtime error: ".
-// TODO(runtime): route through the runtime's recoverable panic once
-// runtime.h offers a plain-message panic entry point.
+// Go reports this as a plain runtime error, without "runtime error: ";
+// like any panic it runs deferred calls and recover() can stop it.
 [[noreturn]] void panicNilMapWrite() {
-  mp_stdout_flush();
-  std::fputs("panic: assignment to entry in nil map\n", stderr);
-  std::exit(2);
+  mp::rt::panicString("assignment to entry in nil map", nullptr);
 }
 
 } // namespace

@@ -3,12 +3,17 @@
 // by a helper thread (runBlocking) so that a slow or full pipe parks only
 // the writing goroutine, never its worker.
 //
-// Invariants: outMu protects buf/len and is held only for memcpy.  flushMu
-// (a goroutine mutex) is held from taking a full buffer out until it is
-// written, so buffers reach fd 1 in the order they were filled.
+// Invariants: outMu protects buf/len/inflight/dying and is held only for
+// memcpy.  flushMu (a goroutine mutex) is held from taking a full buffer out
+// until it is written, so buffers reach fd 1 in the order they were filled.
+// `inflight` counts buffers taken out and not yet written; a fatal signal
+// (signal.cpp) waits for them before writing the rest, then holds outMu
+// until the process dies, so output is neither lost nor reordered.
 #include "sched.h"
 
 #include <cerrno>
+#include <chrono>
+#include <condition_variable>
 #include <cstring>
 #include <mutex>
 #include <unistd.h>
@@ -22,6 +27,8 @@ char *buf = new char[kBufSize];
 size_t len = 0;
 GMutex &flushMu = *new GMutex;
 char *spare = new char[kBufSize];  // owned by flushMu's holder
+int inflight = 0;                  // buffers being written by a helper
+std::condition_variable &inflightCv = *new std::condition_variable;
 
 void writeAll(const char *p, size_t n) {
   while (n > 0) {
@@ -56,6 +63,7 @@ void flushFromGoroutine(const char *extra, size_t extraLen) {
     n = len;
     buf = spare;  // writers go on filling the other buffer meanwhile
     len = 0;
+    ++inflight;
   }
   WriteJob a{full, n}, b{extra, extraLen};
   if (n > 0)
@@ -63,6 +71,11 @@ void flushFromGoroutine(const char *extra, size_t extraLen) {
   if (extraLen > 0)
     runBlocking(writeJob, &b, "syscall");
   spare = full;
+  {
+    std::lock_guard<std::mutex> lk(outMu);
+    --inflight;
+  }
+  inflightCv.notify_all();
   flushMu.unlock();
 }
 
@@ -76,6 +89,16 @@ void stdoutFlushForExit() {
     len = 0;
     outMu.unlock();
   }
+}
+
+void stdoutFlushForSignal() {
+  std::unique_lock<std::mutex> lk(outMu);
+  // A helper may be writing an older buffer: let it finish first (bounded:
+  // a pipe nobody reads must not keep the program from dying).
+  inflightCv.wait_for(lk, std::chrono::seconds(2), [] { return inflight == 0; });
+  writeAll(buf, len);
+  len = 0;
+  lk.release();  // keep outMu: nothing more is written before we die
 }
 
 } // namespace mp::rt

@@ -18,6 +18,9 @@
 //  - Deadlock is declared under schedMu only when every worker is idle, all
 //    run queues are empty, no timer is pending, nothing runs outside the
 //    scheduler (externalBegin/End) and a root goroutine is still alive.
+//  - A root goroutine's run ends exactly once, under schedMu (endRootLocked
+//    clears G::doneFlag): by its goexit, or in session mode by a deadlock
+//    report or an interrupt (session.cpp).
 //  - Runtime globals with destructors (mutexes, condition variables,
 //    containers) are `*new` and never destroyed: workers, sysmon and helper
 //    threads keep running while exit() runs static destructors.
@@ -48,6 +51,22 @@ void *__tsan_get_current_fiber(void);
 void *__tsan_create_fiber(unsigned flags);
 void __tsan_switch_to_fiber(void *fiber, unsigned flags);
 }
+#endif
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MP_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define MP_ASAN 1
+#endif
+#ifdef MP_ASAN
+// AddressSanitizer must know which stack is current (make check-asan).
+#include <sanitizer/common_interface_defs.h>
+#define MP_ASAN_FINISH_SWITCH(save) __sanitizer_finish_switch_fiber(save, nullptr, nullptr)
+#else
+#define MP_ASAN_FINISH_SWITCH(save) ((void)0)
 #endif
 
 #if defined(__clang__)
@@ -93,82 +112,7 @@ void setStackLimitReg(uint64_t limit) {
   __asm__ volatile("movq %0, %%fs:0x70" ::"r"(limit) : "memory");
 }
 
-// --- run queues ---
-
-void pushLocal(Worker *w, G *g) {
-  g->schedNext = nullptr;
-  w->qlock.lock();
-  if (w->qtail)
-    w->qtail->schedNext = g;
-  else
-    w->qhead = g;
-  w->qtail = g;
-  w->qsize.store(w->qsize.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
-  w->qlock.unlock();
-}
-
-G *popLocal(Worker *w) {
-  if (w->qsize.load(std::memory_order_relaxed) == 0)
-    return nullptr;
-  w->qlock.lock();
-  G *g = w->qhead;
-  if (g) {
-    w->qhead = g->schedNext;
-    if (!w->qhead)
-      w->qtail = nullptr;
-    w->qsize.store(w->qsize.load(std::memory_order_relaxed) - 1, std::memory_order_relaxed);
-  }
-  w->qlock.unlock();
-  return g;
-}
-
-// Takes half of victim's queue; returns one G and queues the rest on w.
-G *stealFrom(Worker *w, Worker *victim) {
-  if (victim->qsize.load(std::memory_order_relaxed) == 0)
-    return nullptr;
-  G *got = nullptr, *rest = nullptr, *restTail = nullptr;
-  int64_t moved = 0;
-  victim->qlock.lock();
-  int64_t n = victim->qsize.load(std::memory_order_relaxed);
-  int64_t take = n - n / 2;
-  for (int64_t i = 0; i < take && victim->qhead; ++i) {
-    G *g = victim->qhead;
-    victim->qhead = g->schedNext;
-    g->schedNext = nullptr;
-    if (!got) {
-      got = g;
-      continue;
-    }
-    if (restTail)
-      restTail->schedNext = g;
-    else
-      rest = g;
-    restTail = g;
-    ++moved;
-  }
-  if (!victim->qhead)
-    victim->qtail = nullptr;
-  victim->qsize.store(n - (got ? moved + 1 : 0), std::memory_order_relaxed);
-  victim->qlock.unlock();
-  for (G *g = rest; g;) {
-    G *next = g->schedNext;
-    pushLocal(w, g);
-    g = next;
-  }
-  return got;
-}
-
-G *steal(Worker *w) {
-  int n = gNumWorkers;
-  int start = int(fastRand(w) % unsigned(n));
-  for (int i = 0; i < n; ++i) {
-    Worker *v = &gWorkers[(start + i) % n];
-    if (v != w)
-      if (G *g = stealFrom(w, v))
-        return g;
-  }
-  return nullptr;
-}
+// --- run queues: runq.cpp; the global queue: ---
 
 void globalPushLocked(G *g) {
   g->schedNext = nullptr;
@@ -191,7 +135,11 @@ G *globalPopLocked() {
   return g;
 }
 
+} // namespace
+
 void wakeIdle() {
+  if (gNumWorkers == 1)
+    return;  // nobody to wake: the one worker is running this code
   // Pairs with the nidle increment in findRunnable: either the sleeper sees
   // our queued G or we see the sleeper.
   std::atomic_thread_fence(std::memory_order_seq_cst);
@@ -200,6 +148,8 @@ void wakeIdle() {
     idleCv.notify_one();
   }
 }
+
+namespace {
 
 void globalPush(G *g) {
   {
@@ -225,8 +175,13 @@ bool anyQueuedLocked() {
 // --- switching ---
 
 void afterSwitch();
+void gEntry(G *g);
 
 void switchTo(Worker *w, G *from, G *to) {
+  if (__builtin_expect(to->sp == nullptr, 0)) {  // first run: bind a stack
+    bindStack(to);
+    to->sp = initContext(to, gEntry);
+  }
   w->switchFrom = from;
   w->switchTo = to;
   std::atomic_signal_fence(std::memory_order_seq_cst);
@@ -237,7 +192,13 @@ void switchTo(Worker *w, G *from, G *to) {
 #ifdef MP_TSAN
   __tsan_switch_to_fiber(to->tsanFiber, 0);
 #endif
+#ifdef MP_ASAN
+  void *fakeStack = nullptr;  // a dead G's stack is gone: no save slot
+  __sanitizer_start_switch_fiber(from->status == GStatus::Dead ? nullptr : &fakeStack,
+                                 to->stackLo, size_t(to->stackHi - to->stackLo));
+#endif
   mp_ctx_switch(&from->sp, to->sp);
+  MP_ASAN_FINISH_SWITCH(fakeStack);
   afterSwitch();
 }
 
@@ -257,27 +218,16 @@ void pushLocalHook(void *g) {
   wakeIdle();
 }
 
-struct RunState {
-  std::mutex mu;
-  std::condition_variable cv;
-  bool done = false;
-};
-
-[[noreturn]] void goexit() {
+[[noreturn]] void goexit(int rootResult) {
   Worker *w = currentWorker();
   G *g = w->cur;
-  if (g->doneFlag) {
-    auto *st = static_cast<RunState *>(g->doneFlag);
-    {
-      std::lock_guard<std::mutex> lk(schedMu);
-      --runActive;
-    }
-    std::lock_guard<std::mutex> lk(st->mu);
-    st->done = true;
-    st->cv.notify_all();
+  if (g->isRoot) {  // its run may have ended already (session mode)
+    std::lock_guard<std::mutex> lk(schedMu);
+    if (g->doneFlag)
+      endRootLocked(g, rootResult);
   }
   g->status = GStatus::Dead;
-  g->live = false;
+  setLive(g, false);
   bool inherit;
   G *next = pickLocal(w, &inherit);
   if (!next)
@@ -288,9 +238,10 @@ struct RunState {
 }
 
 void gEntry(G *g) {
+  MP_ASAN_FINISH_SWITCH(nullptr);
   afterSwitch();
   g->fn(g->arg);
-  goexit();
+  goexit(MP_RUN_OK);
 }
 
 // --- the worker loop ---
@@ -317,7 +268,7 @@ G *findRunnable(Worker *w) {
     }
     w->busy.store(false, std::memory_order_relaxed);
     if (deadlockCheckLocked())
-      fatal("all goroutines are asleep - deadlock!", true);
+      deadlockLocked();
     idleCv.wait(lk);
     nidle.fetch_sub(1, std::memory_order_relaxed);
     w->busy.store(true, std::memory_order_relaxed);
@@ -327,6 +278,7 @@ G *findRunnable(Worker *w) {
 }
 
 void g0Entry(G *g0) {
+  MP_ASAN_FINISH_SWITCH(nullptr);
   afterSwitch();
   Worker *w = currentWorker();
   for (;;) {
@@ -345,6 +297,7 @@ void *workerMain(void *p) {
   __asm__("movq %%fs:0, %0" : "=r"(tcb));
   w->stackLimitSlot = reinterpret_cast<uint64_t *>(tcb + 0x70);
   G *g0 = allocG();
+  bindStack(g0);
   g0->isG0 = true;
   g0->live = false;
   g0->sp = initContext(g0, g0Entry);
@@ -369,8 +322,13 @@ int envInt(const char *name, int dflt) {
 
 void startRuntime() {
   gcInit();
+  signalsInit();
   gNumWorkers = envInt("MPPROCS", int(sysconf(_SC_NPROCESSORS_ONLN)));
-  if (const char *s = std::getenv("MPSEED")) {
+  perturbInit();
+  const char *seed = std::getenv("MPSEED");
+  if (!seed && gPerturb)
+    seed = std::getenv("MPSCHED_PERTURB");  // its value is the seed
+  if (const char *s = seed) {
     gSeed = std::strtoull(s, nullptr, 10);
     gSeedFromEnv = true;
   } else {
@@ -381,7 +339,12 @@ void startRuntime() {
   gWorkers = new Worker[gNumWorkers]();
   for (int i = 0; i < gNumWorkers; ++i) {
     gWorkers[i].index = i;
-    gWorkers[i].rng = (gSeed + uint64_t(i) * 0x9E3779B97F4A7C15ull) | 1;
+    // splitmix64: neighbouring seeds give unrelated streams (MPSEED=2 and
+    // MPSEED=3 used to differ only in the bit that `| 1` sets).
+    uint64_t z = gSeed + uint64_t(i + 1) * 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    gWorkers[i].rng = (z ^ (z >> 31)) | 1;
   }
   for (int i = 0; i < gNumWorkers; ++i) {
     pthread_attr_t attr;
@@ -455,6 +418,11 @@ void ready(G *g) {
     globalPush(g);
     return;
   }
+  if (__builtin_expect(gPerturb, 0) && (fastRand(w) & 1)) {
+    pushLocal(w, g);  // perturbed: not always the waker's next
+    wakeIdle();
+    return;
+  }
   G *old = w->runnext;
   w->runnext = g;
   if (old) {
@@ -470,7 +438,7 @@ void externalEnd() {
     return;
   std::lock_guard<std::mutex> lk(schedMu);
   if (deadlockCheckLocked())
-    fatal("all goroutines are asleep - deadlock!", true);
+    deadlockLocked();
 }
 
 bool deadlockCheckLocked() {
@@ -507,28 +475,65 @@ void yieldTo(Worker *w, G *g, bool fromPreempt) {
   switchTo(w, g, next);
 }
 
+std::mutex &schedLock() { return schedMu; }
+
+void endRootLocked(G *g, int result) {
+  auto *st = static_cast<RunState *>(g->doneFlag);
+  g->doneFlag = nullptr;
+  --runActive;
+  std::lock_guard<std::mutex> lk(st->mu);
+  st->done = true;
+  st->result = result;
+  st->cv.notify_all();
+}
+
+void exitCurrentG(int rootResult) { goexit(rootResult); }
+
 } // namespace mp::rt
 
 using namespace mp::rt;
 
-extern "C" void mp_go(void (*fn)(void *), void *arg) {
-  ensureStarted();
+namespace {
+// A runnable G for fn(arg).  Its stack is bound when it first runs
+// (switchTo), so spawning costs a pooled descriptor and a few stores.
+G *newG(void (*fn)(void *), void *arg, void *doneFlag) {
   G *g = allocG();
   g->id = newGoid();
   g->fn = fn;
   g->arg = arg;
   g->defers = nullptr;
   g->panic = nullptr;
-  g->doneFlag = nullptr;
+  g->doneFlag = doneFlag;
+  g->isRoot = doneFlag != nullptr;
+  g->cancelled.store(false, std::memory_order_relaxed);
   g->waitReason = nullptr;
   g->waitPos = nullptr;
-  g->sp = initContext(g, gEntry);
 #ifdef MP_TSAN
   if (!g->tsanFiber)
     g->tsanFiber = __tsan_create_fiber(0);
 #endif
-  g->live = true;
+  setLive(g, true);
   g->status = GStatus::Runnable;
+  return g;
+}
+} // namespace
+
+G *mp::rt::spawnRoot(void (*fn)(void *), void *arg, RunState *st) {
+  ensureStarted();
+  // Spawned from a non-worker thread: lands on the global queue.
+  G *g = newG(fn, arg, st);
+  // One critical section: an idle worker's deadlock check must never see
+  // the root counted but not yet queued.
+  std::lock_guard<std::mutex> lk(schedMu);
+  ++runActive;
+  globalPushLocked(g);
+  idleCv.notify_one();
+  return g;
+}
+
+extern "C" void mp_go(void (*fn)(void *), void *arg) {
+  ensureStarted();
+  G *g = newG(fn, arg, nullptr);
   Worker *w = currentWorker();
   if (!w) {
     globalPush(g);
@@ -537,7 +542,7 @@ extern "C" void mp_go(void (*fn)(void *), void *arg) {
   G *old = w->runnext;
   w->runnext = g;
   if (old) {
-    pushLocal(w, old);
+    pushFresh(w, old);  // newest first: see runq.cpp
     wakeIdle();
   }
 }
@@ -545,31 +550,7 @@ extern "C" void mp_go(void (*fn)(void *), void *arg) {
 extern "C" void mp_run(void (*fn)(void *), void *arg) {
   ensureStarted();
   RunState st;
-  // Spawned from this (non-worker) thread: lands on the global queue.
-  G *g = allocG();
-  g->id = newGoid();
-  g->fn = fn;
-  g->arg = arg;
-  g->defers = nullptr;
-  g->panic = nullptr;
-  g->doneFlag = &st;
-  g->waitReason = nullptr;
-  g->waitPos = nullptr;
-  g->sp = initContext(g, gEntry);
-#ifdef MP_TSAN
-  if (!g->tsanFiber)
-    g->tsanFiber = __tsan_create_fiber(0);
-#endif
-  g->live = true;
-  g->status = GStatus::Runnable;
-  {
-    // One critical section: an idle worker's deadlock check must never see
-    // the root counted but not yet queued.
-    std::lock_guard<std::mutex> lk(schedMu);
-    ++runActive;
-    globalPushLocked(g);
-    idleCv.notify_one();
-  }
+  spawnRoot(fn, arg, &st);
   std::unique_lock<std::mutex> lk(st.mu);
   st.cv.wait(lk, [&] { return st.done; });
 }
@@ -597,6 +578,9 @@ extern "C" void mp_preempt(void) {
     return;
   G *g = w->cur;
   setStackLimitReg(stackLimit(g));
+  if (inGuard())
+    return;  // under channel locks: the select yields when it parks or returns
+  exitIfCancelled();  // an interrupted REPL input stuck in a loop
   yieldTo(w, g, true);
 }
 

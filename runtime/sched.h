@@ -6,7 +6,9 @@
 #include "mp/runtime.h"
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
 #include <pthread.h>
 
 namespace mp::rt {
@@ -35,13 +37,14 @@ enum class GStatus : uint8_t { Idle, Runnable, Running, Waiting, Dead };
 
 struct Worker;
 
-// A goroutine.  It lives at the top of its own stack slot (stack.cpp), so
-// G and stack are pooled together and the GC scans a parked G's fields
-// along with its stack.
-struct G {
-  void *sp;             // saved stack pointer while switched out
-  char *stackLo;        // lowest usable byte of the stack
-  char *stackHi;        // the G itself starts here
+// A goroutine descriptor, in the G region (stack.cpp).  Its stack is bound
+// when it first runs (sp == null until then) and freed when it exits.  The
+// GC pushes every live G's fields (arg, panic) and, unless a worker runs
+// on it, its stack from sp up (gc.cpp).
+struct alignas(64) G {
+  void *sp;             // saved stack pointer while switched out; null: not started
+  char *stackLo;        // lowest byte of the stack slot, or null
+  char *stackHi;        // one past the slot's highest byte
   int64_t id;
   void (*fn)(void *);
   void *arg;
@@ -53,7 +56,12 @@ struct G {
   const mp_srcpos *waitPos;
   mp_defer_frame *defers;   // innermost defer frame
   struct Panic *panic;      // the panic being unwound, or null
-  void *doneFlag;           // mp_run: set when the root goroutine ends
+  void *doneFlag;           // root goroutines: their RunState, until ended
+                            // (written under schedMu once isRoot is set)
+  bool isRoot;              // started by mp_run / mp_run_session
+  std::atomic<bool> cancelled; // session mode: abandoned by its run; ends at
+                            // its next runtime call (set under schedMu;
+                            // relaxed: a late read only delays the exit)
   void *tsanFiber;
 };
 
@@ -71,9 +79,12 @@ struct Worker {
   G *g0 = nullptr;       // scheduler context, its stack in the stack region
   G *cur = nullptr;      // the running G (g0 while scheduling)
   G *runnext = nullptr;  // goroutine woken by this worker: runs next
-  SpinLock qlock;        // protects qhead/qtail/qsize (stealers take it)
-  G *qhead = nullptr, *qtail = nullptr;
-  std::atomic<int64_t> qsize{0};  // relaxed: a hint for stealers
+  SpinLock qlock;        // protects the run queue below (stealers take it)
+  G *qhead = nullptr, *qtail = nullptr;  // FIFO: woken, yielded (runq.cpp)
+  G *freshTop = nullptr;                 // LIFO: spawned, not yet run
+  int64_t fifoLen = 0, freshLen = 0;     // under qlock
+  std::atomic<int64_t> qsize{0};  // both lists; relaxed: a hint for stealers
+  uint64_t picks = 0;             // local pops, for the fairness rule
   SwitchHook hook;
   // GC bookkeeping, read by the collector while the world is stopped.
   volatile bool switching = false;  // between stack choice and hook
@@ -92,6 +103,7 @@ struct Worker {
 };
 
 // Scheduler globals (sched.cpp).
+extern bool gPerturb;  // MPSCHED_PERTURB set (perturb.cpp); read-only after start
 extern int gNumWorkers;
 extern Worker *gWorkers;
 extern size_t gStackSize;
@@ -105,6 +117,25 @@ uint64_t fastRand(Worker *w); // per-worker xorshift
 // can only find it after hook ran (e.g. hook unlocks the channel lock).
 void park(const char *reason, const mp_srcpos *pos, void (*hook)(void *),
           void *arg);
+// Local run queues (runq.cpp); the owner pushes and pops, idle workers
+// steal.  pushLocal: FIFO end (woken, yielded); pushFresh: LIFO (spawned).
+void pushLocal(Worker *w, G *g);
+void pushFresh(Worker *w, G *g);
+G *popLocal(Worker *w);
+G *steal(Worker *w);
+// Wakes an idle worker, if any, after work was queued.
+void wakeIdle();
+
+// Scheduler perturbation (perturb.cpp): MPSCHED_PERTURB=<seed> randomizes
+// run-queue picks and the waker's run-next slot and yields at channel
+// operations, to explore interleavings; the seed replays a run (MPPROCS=1).
+void perturbInit();
+void perturbYield();
+inline void perturbPoint() {
+  if (__builtin_expect(gPerturb, 0))
+    perturbYield();
+}
+
 // Makes g runnable: on this worker's run-next slot from a worker, else on
 // the global queue.  g must be parked (its hook already ran).
 void ready(G *g);
@@ -113,13 +144,21 @@ void ready(G *g);
 void externalBegin();
 void externalEnd();
 bool deadlockCheckLocked();  // sched.cpp
+// True while a value guard runs on this thread (select.cpp): it holds
+// channel locks, so a preemption request must not switch goroutines.
+bool inGuard();
 
-// Stacks (stack.cpp).
-G *allocG();                  // a fresh G with its stack, from the pool
-void freeG(G *g);             // back to the pool (g must not be running)
-G *slotOf(const void *sp);          // the slot holding sp, or null
-uint64_t stackLimit(G *g);         // split-stack limit for g
-void forEachGSlot(void (*fn)(G *, void *), void *arg);
+// Descriptors and stacks (stack.cpp).
+G *allocG();                  // a descriptor without a stack, from the pool
+void bindStack(G *g);         // gives g a stack from the pool
+void freeG(G *g);             // g and its stack back (g must not be running)
+char *slotOf(const void *sp);       // base of the stack slot holding sp, or null
+constexpr size_t kRedZone = 32 << 10;  // below the split-stack limit: C calls
+// The split-stack limit of g (inline: it is written on every switch).
+inline uint64_t stackLimit(G *g) { return reinterpret_cast<uint64_t>(g->stackLo + kRedZone); }
+void forEachG(void (*fn)(G *, void *), void *arg);  // every G ever carved
+void forEachLiveG(void (*fn)(G *, void *), void *arg);  // only live ones
+void setLive(G *g, bool live);  // g->live, and the map forEachLiveG reads
 char *stackRegionLo();
 char *stackRegionHi();
 
@@ -135,6 +174,36 @@ void sysmonWake();
 
 // Fatal errors (panic.cpp): flush stdout, print, trace, exit 2.
 [[noreturn]] void fatal(const char *msg, bool allGoroutines);
+// The report of fatal() without the exit (session mode's deadlock).
+void reportFatal(const char *msg, bool allGoroutines);
+
+// A root goroutine's run (mp_run, mp_run_session), on the caller's stack.
+struct RunState {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool done = false;  // under mu
+  int result = 0;     // MP_RUN_*, under mu
+};
+// The scheduler lock (schedMu); lock order: schedMu -> RunState::mu.
+std::mutex &schedLock();
+// Creates root goroutine fn(arg), counts it as an active run and queues it.
+G *spawnRoot(void (*fn)(void *), void *arg, RunState *st);
+// Ends g's run (schedMu held, g->doneFlag set): the caller of mp_run(_session)
+// returns `result`.  g itself is not touched otherwise.
+void endRootLocked(G *g, int result);
+
+// Session mode (session.cpp, mp_session_begin): failures end goroutines and
+// runs instead of the process.
+bool sessionMode();
+// Ends the running goroutine; a root's run returns `rootResult` (MP_RUN_*).
+[[noreturn]] void exitCurrentG(int rootResult);
+// Ends the running goroutine if its run abandoned it.  Called where a
+// blocking runtime call returns, with no runtime lock held and no waiter
+// left queued.
+void exitIfCancelled();
+// A deadlock was found (schedMu held): exit 2, or in session mode report it
+// and end every active run with MP_RUN_DEADLOCK.
+void deadlockLocked();
 void printGoroutine(G *g, bool running);
 [[noreturn]] void panicString(const char *msg, const mp_srcpos *pos);
 
@@ -159,5 +228,11 @@ struct GMutex {
 
 // Stdout (output.cpp).
 void stdoutFlushForExit();
+// Waits for buffers being written, writes the rest and keeps the output
+// lock until the process dies (a fatal signal, signal.cpp).
+void stdoutFlushForSignal();
+
+// SIGINT/SIGTERM/SIGHUP flush stdout before the program dies (signal.cpp).
+void signalsInit();
 
 } // namespace mp::rt

@@ -65,11 +65,28 @@ void removeBuffered(mp_chan *c, int64_t k) {
   --c->count;
 }
 
+// The `ok` a running guard sees (mp_guard_ok), and whether a guard is
+// running (mp_preempt must not switch away while we hold channel locks).
+// Thread-local suffices: a guard runs to completion on the selecting
+// thread, without blocking.
+thread_local bool tlsGuardOk = true;
+thread_local bool tlsInGuard = false;
+
+// Runs cs's guard on candidate v.
+bool runGuard(mp_select_case &cs, const void *v, bool ok) {
+  tlsGuardOk = ok;
+  tlsInGuard = true;
+  bool accepted = cs.guard(cs.guard_env, v);
+  tlsInGuard = false;
+  tlsGuardOk = true;
+  return accepted;
+}
+
 // Polls a guarded receive: the first candidate the guard accepts.
 bool pollGuarded(mp_chan *c, mp_select_case &cs, bool *ok, Wakeups &wake) {
   for (int64_t k = 0; k < c->count; ++k) {
     char *v = chanSlot(c, k);
-    if (!cs.guard(cs.guard_env, v))
+    if (!runGuard(cs, v, true))
       continue;
     copyElem(c, cs.val, v);
     if (k == 0) {
@@ -85,7 +102,7 @@ bool pollGuarded(mp_chan *c, mp_select_case &cs, bool *ok, Wakeups &wake) {
   for (Waiter *s = c->sendq.head; s; s = s->next) {
     if (s->sel && s->sel->state.load(std::memory_order_acquire) != SelWaiting)
       continue;
-    if (!cs.guard(cs.guard_env, s->elem) || !claimWaiter(s))
+    if (!runGuard(cs, s->elem, true) || !claimWaiter(s))
       continue;
     c->sendq.remove(s);
     copyElem(c, cs.val, s->elem);
@@ -98,7 +115,7 @@ bool pollGuarded(mp_chan *c, mp_select_case &cs, bool *ok, Wakeups &wake) {
     return false;
   void *zero = alloca(size_t(c->elemSize) + 1);
   std::memset(zero, 0, size_t(c->elemSize) + 1);
-  if (!cs.guard(cs.guard_env, zero))
+  if (!runGuard(cs, zero, false))
     return false;
   zeroElem(c, cs.val);
   *ok = false;
@@ -209,8 +226,13 @@ void dequeueAll(mp_select_case *cases, const int *order, int n, Waiter *ws) {
 
 using namespace mp::rt;
 
+bool mp::rt::inGuard() { return tlsInGuard; }
+
+extern "C" bool mp_guard_ok(void) { return tlsGuardOk; }
+
 extern "C" int mp_select(mp_select_case *cases, int n, bool has_default,
                          const mp_srcpos *pos) {
+  perturbPoint();
   int *order = static_cast<int *>(alloca(sizeof(int) * size_t(n + 1)));
   int active = 0;
   for (int i = 0; i < n; ++i)
@@ -248,6 +270,7 @@ extern "C" int mp_select(mp_select_case *cases, int n, bool has_default,
     lockAll(ls);
     dequeueAll(cases, order, active, ws);
     unlockAll(ls);
+    exitIfCancelled();
     if (sw.state.load(std::memory_order_acquire) != SelDone)
       continue;  // nudged: a guarded case has a new candidate
     int i = sw.fired;

@@ -1,17 +1,45 @@
-// runtime/stack.cpp: goroutine stacks and G descriptors, pooled together.
-// All stacks (and every worker's scheduler stack) are fixed-size slots of
-// one MAP_NORESERVE region, so only touched pages cost memory, a million
-// stacks need one mapping (vm.max_map_count is 65,530), and the GC can map
-// any stack pointer to its slot.  The G lives at the top of its slot.
+// runtime/stack.cpp: G descriptors and goroutine stacks, pooled separately.
+//
+// A G gets its stack only when it first runs (bindStack, from switchTo) and
+// gives it back when it exits.  So a goroutine that runs to completion
+// without blocking (a skynet leaf, a spawn+exit, a worker in a pool) reuses
+// the stack its predecessor just freed: hot in cache and already faulted
+// in.  Spawning N goroutines before any of them runs costs N descriptors
+// (128 bytes each), not N stacks: measured before this split, each spawn in
+// such a loop paid a page fault (~2-3 us) for a fresh stack slot.
+//
+// Memory: two MAP_NORESERVE regions, an array of G descriptors and one of
+// fixed-size stack slots (MPSTACK bytes each), so only touched pages cost
+// memory, a million goroutines need two mappings (vm.max_map_count is
+// 65,530), the GC can map a stack pointer to its slot (slotOf), and the GC
+// and traces walk every G (forEachG) without a registry.  A byte map beside
+// the G region (one byte per descriptor, set while the G is live) lets the
+// GC visit only live Gs (forEachLiveG): after a burst of 4M goroutines,
+// walking every descriptor at each collection cost seconds.
+//
+// Pools: per-worker LIFO caches (thread_local) of free Gs and free stacks,
+// overflowing to global lists under poolMu.  Free Gs are linked through
+// schedNext, free stacks through their top word.  Lock order: poolMu is a
+// leaf.
 #include "sched.h"
-
-#include <gc.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <sys/mman.h>
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MP_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define MP_ASAN 1
+#endif
+#ifdef MP_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
 
 namespace mp::rt {
 
@@ -20,28 +48,37 @@ size_t gStackSize;
 namespace {
 
 #if defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define MP_TSAN 1
+#if __has_feature(thread_sanitizer) || __has_feature(address_sanitizer)
+#define MP_SMALL_REGIONS 1
 #endif
 #endif
-#if defined(__SANITIZE_THREAD__)
-#define MP_TSAN 1
+#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
+#define MP_SMALL_REGIONS 1
 #endif
 
-#ifdef MP_TSAN
-constexpr size_t kRegionBytes = size_t(64) << 30;  // TSan owns most of the address space
+#ifdef MP_SMALL_REGIONS  // the sanitizers own most of the address space
+constexpr size_t kStackRegionBytes = size_t(64) << 30;
+constexpr size_t kGRegionBytes = size_t(1) << 30;
 #else
-constexpr size_t kRegionBytes = size_t(4) << 40;
+constexpr size_t kStackRegionBytes = size_t(4) << 40;
+constexpr size_t kGRegionBytes = size_t(16) << 30;  // 128M descriptors
 #endif
-constexpr size_t kRedZone = 32 << 10;   // below the split-stack limit: C calls
-constexpr int kLocalCacheMax = 256;     // free Gs kept per worker
+constexpr int kLocalCacheMax = 256;     // free Gs / stacks kept per worker
 
-char *regionLo, *regionHi;
-std::atomic<char *> bump;                // next never-used slot
-std::mutex &poolMu = *new std::mutex;                      // protects globalFree
-G *globalFree = nullptr;                 // linked through schedNext
-thread_local G *localFree = nullptr;     // this worker's cache
-thread_local int localFreeCount = 0;
+struct Region {
+  char *lo = nullptr, *hi = nullptr;
+  std::atomic<char *> bump{nullptr};  // next never-used byte
+};
+Region stacks, gs;
+uint8_t *liveMap;  // liveMap[i]: descriptor i is live (written by its owner)
+
+std::mutex &poolMu = *new std::mutex;  // protects the global free lists
+G *globalFreeG = nullptr;               // linked through schedNext
+char *globalFreeStack = nullptr;        // linked through the top word
+thread_local G *localFreeG = nullptr;
+thread_local int localFreeGCount = 0;
+thread_local char *localFreeStack = nullptr;
+thread_local int localFreeStackCount = 0;
 
 size_t parseSize(const char *s) {
   char *end;
@@ -55,7 +92,19 @@ size_t parseSize(const char *s) {
   return v;
 }
 
-void initRegion() {
+void reserve(Region &r, size_t bytes, const char *what) {
+  void *p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) {
+    std::fprintf(stderr, "fatal error: runtime: cannot reserve %s\n", what);
+    std::_Exit(2);
+  }
+  r.lo = static_cast<char *>(p);
+  r.hi = r.lo + bytes;
+  r.bump.store(r.lo, std::memory_order_release);
+}
+
+void initRegions() {
   size_t size = 1 << 20;  // 1 MiB: only touched pages are resident
   if (const char *s = std::getenv("MPSTACK"))
     if (size_t v = parseSize(s))
@@ -63,112 +112,160 @@ void initRegion() {
   if (size < 64 << 10)
     size = 64 << 10;
   gStackSize = (size + 4095) & ~size_t(4095);
-  void *p = mmap(nullptr, kRegionBytes, PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (p == MAP_FAILED) {
-    std::fprintf(stderr, "fatal error: runtime: cannot reserve goroutine stacks\n");
-    std::_Exit(2);
-  }
-  regionLo = static_cast<char *>(p);
-  regionHi = regionLo + kRegionBytes;
-  bump.store(regionLo, std::memory_order_relaxed);
+  reserve(stacks, kStackRegionBytes, "goroutine stacks");
+  reserve(gs, kGRegionBytes, "goroutine descriptors");
+  Region live;
+  reserve(live, kGRegionBytes / sizeof(G), "goroutine descriptors");
+  liveMap = reinterpret_cast<uint8_t *>(live.lo);
 }
 
-G *carveSlot() {
-  static std::once_flag once;
-  std::call_once(once, initRegion);
-  // relaxed: the slot's memory is fresh zero pages; no data is published.
-  char *base = bump.fetch_add(gStackSize, std::memory_order_relaxed);
-  if (base + gStackSize > regionHi) {
-    std::fprintf(stderr, "fatal error: runtime: out of goroutine stack space (MPSTACK=%zu)\n",
-                 gStackSize);
+std::once_flag regionsOnce;
+
+// relaxed: carved memory is fresh zero pages; no data is published.
+char *carve(Region &r, size_t bytes, const char *what) {
+  std::call_once(regionsOnce, initRegions);
+  char *p = r.bump.fetch_add(bytes, std::memory_order_relaxed);
+  if (p + bytes > r.hi) {
+    std::fprintf(stderr, "fatal error: runtime: out of %s (MPSTACK=%zu)\n", what, gStackSize);
     std::_Exit(2);
   }
-  char *top = base + gStackSize;
-  G *g = reinterpret_cast<G *>((reinterpret_cast<uintptr_t>(top) - sizeof(G)) & ~uintptr_t(63));
-  g->stackLo = base;
-  g->stackHi = reinterpret_cast<char *>(g);
-  return g;
+  return p;
 }
+
+char *&nextFreeStack(char *stackLo) {
+  return *reinterpret_cast<char **>(stackLo + gStackSize - sizeof(char *));
+}
+
+// Moves up to half a cache from the global list to this worker's.
+template <class T, class Next>
+void refill(T *&global, T *&local, int &count, Next next) {
+  std::lock_guard<std::mutex> lk(poolMu);
+  for (int i = 0; i < kLocalCacheMax / 2 && global; ++i) {
+    T *f = global;
+    global = next(f);
+    next(f) = local;
+    local = f;
+    ++count;
+  }
+}
+
+// Gives half of an overfull cache back, so that a worker that only spawns
+// can reuse what one that only exits freed.
+template <class T, class Next>
+void spill(T *&global, T *&local, int &count, Next next) {
+  std::lock_guard<std::mutex> lk(poolMu);
+  while (count > kLocalCacheMax / 2) {
+    T *f = local;
+    local = next(f);
+    --count;
+    next(f) = global;
+    global = f;
+  }
+}
+
+auto gNext = [](G *g) -> G *& { return g->schedNext; };
+auto stackNext = [](char *s) -> char *& { return nextFreeStack(s); };
 
 } // namespace
 
-char *stackRegionLo() { return regionLo; }
-char *stackRegionHi() { return bump.load(std::memory_order_acquire); }
+char *stackRegionLo() { return stacks.lo; }
+char *stackRegionHi() { return stacks.bump.load(std::memory_order_acquire); }
 
-// The split-stack limit of g: leaves kRedZone for runtime C calls.
-uint64_t stackLimit(G *g) { return reinterpret_cast<uint64_t>(g->stackLo + kRedZone); }
 
 G *allocG() {
-  G *g = localFree;
+  if (!localFreeG)
+    refill(globalFreeG, localFreeG, localFreeGCount, gNext);
+  G *g = localFreeG;
   if (g) {
-    localFree = g->schedNext;
-    --localFreeCount;
+    localFreeG = g->schedNext;
+    --localFreeGCount;
   } else {
-    {
-      std::lock_guard<std::mutex> lk(poolMu);
-      // Refill the local cache with up to half of its capacity.
-      for (int i = 0; i < kLocalCacheMax / 2 && globalFree; ++i) {
-        G *f = globalFree;
-        globalFree = f->schedNext;
-        f->schedNext = localFree;
-        localFree = f;
-        ++localFreeCount;
-      }
-    }
-    g = localFree;
-    if (g) {
-      localFree = g->schedNext;
-      --localFreeCount;
-    } else {
-      g = carveSlot();
-    }
+    g = reinterpret_cast<G *>(carve(gs, sizeof(G), "goroutine descriptors"));
   }
   g->schedNext = nullptr;
+  g->sp = nullptr;
+  g->stackLo = g->stackHi = nullptr;
   return g;
 }
 
+void bindStack(G *g) {
+  if (!localFreeStack)
+    refill(globalFreeStack, localFreeStack, localFreeStackCount, stackNext);
+  char *s = localFreeStack;
+  if (s) {
+    localFreeStack = nextFreeStack(s);
+    --localFreeStackCount;
+#ifdef MP_ASAN
+    // Frames of a goroutine that exited (switched away for good) stay
+    // poisoned; the next user of the stack must not trip over them.
+    ASAN_UNPOISON_MEMORY_REGION(s, gStackSize);
+#endif
+  } else {
+    s = carve(stacks, gStackSize, "goroutine stack space");
+  }
+  g->stackLo = s;
+  g->stackHi = s + gStackSize;
+}
+
+size_t indexOf(G *g) { return size_t(reinterpret_cast<char *>(g) - gs.lo) / sizeof(G); }
+
+void setLive(G *g, bool live) {
+  g->live = live;
+  liveMap[indexOf(g)] = live;
+}
+
 void freeG(G *g) {
-  g->live = false;
+  setLive(g, false);
   g->status = GStatus::Idle;
-  g->schedNext = localFree;
-  localFree = g;
-  if (++localFreeCount <= kLocalCacheMax)
-    return;
-  // Give half back so that a worker that only spawns can reuse stacks
-  // freed by one that only exits.
-  std::lock_guard<std::mutex> lk(poolMu);
-  while (localFreeCount > kLocalCacheMax / 2) {
-    G *f = localFree;
-    localFree = f->schedNext;
-    --localFreeCount;
-    f->schedNext = globalFree;
-    globalFree = f;
+  if (char *s = g->stackLo) {
+    g->stackLo = g->stackHi = nullptr;
+    g->sp = nullptr;
+    nextFreeStack(s) = localFreeStack;
+    localFreeStack = s;
+    if (++localFreeStackCount > kLocalCacheMax)
+      spill(globalFreeStack, localFreeStack, localFreeStackCount, stackNext);
   }
+  g->schedNext = localFreeG;
+  localFreeG = g;
+  if (++localFreeGCount > kLocalCacheMax)
+    spill(globalFreeG, localFreeG, localFreeGCount, gNext);
 }
 
-void forEachGSlot(void (*fn)(G *, void *), void *arg) {
-  char *end = stackRegionHi();
-  for (char *base = regionLo; base && base + gStackSize <= end; base += gStackSize) {
-    char *top = base + gStackSize;
-    G *g = reinterpret_cast<G *>((reinterpret_cast<uintptr_t>(top) - sizeof(G)) & ~uintptr_t(63));
-    fn(g, arg);
-  }
+void forEachG(void (*fn)(G *, void *), void *arg) {
+  char *end = gs.bump.load(std::memory_order_acquire);
+  for (char *p = gs.lo; p && p + sizeof(G) <= end; p += sizeof(G))
+    fn(reinterpret_cast<G *>(p), arg);
 }
 
-G *slotOf(const void *sp) {
-  char *p = (char *)sp;
-  if (p < regionLo || p >= stackRegionHi())
+void forEachLiveG(void (*fn)(G *, void *), void *arg) {
+  size_t n = indexOf(reinterpret_cast<G *>(gs.bump.load(std::memory_order_acquire)));
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {  // a word of the map at a time: most are 0
+    uint64_t word;
+    std::memcpy(&word, liveMap + i, 8);
+    if (!word)
+      continue;
+    for (size_t j = i; j < i + 8; ++j)
+      if (liveMap[j])
+        fn(reinterpret_cast<G *>(gs.lo + j * sizeof(G)), arg);
+  }
+  for (; i < n; ++i)
+    if (liveMap[i])
+      fn(reinterpret_cast<G *>(gs.lo + i * sizeof(G)), arg);
+}
+
+char *slotOf(const void *sp) {
+  const char *p = static_cast<const char *>(sp);
+  if (p < stacks.lo || p >= stackRegionHi())
     return nullptr;
-  size_t i = size_t(p - regionLo) / gStackSize;
-  char *top = regionLo + (i + 1) * gStackSize;
-  return reinterpret_cast<G *>((reinterpret_cast<uintptr_t>(top) - sizeof(G)) & ~uintptr_t(63));
+  return stacks.lo + size_t(p - stacks.lo) / gStackSize * gStackSize;
 }
 
 // A new context's first frame: mp_ctx_switch pops r15..rbp then jumps to
-// mp_ctx_entry, which calls entry(g) with a 16-byte aligned stack.
+// mp_ctx_entry, which calls entry(g) with a 16-byte aligned stack.  The
+// slot's top word stays free (it links the slot while it is pooled).
 void *initContext(G *g, void (*entry)(G *)) {
-  uintptr_t top = reinterpret_cast<uintptr_t>(g->stackHi) & ~uintptr_t(15);
+  uintptr_t top = (reinterpret_cast<uintptr_t>(g->stackHi) - 16) & ~uintptr_t(15);
   void **sp = reinterpret_cast<void **>(top) - 7;  // rsp == top at the call
   sp[0] = nullptr;                                   // r15
   sp[1] = nullptr;                                   // r14

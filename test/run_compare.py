@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """test/run_compare.py: MP programs compiled with mpc, run, and compared byte
 for byte with what Go prints (stdout and exit status; stderr's first line,
-plus Go's `goroutine 1 [running]:` header when recorded, where it is not
-empty).  Four suites of programs:
+plus Go's `goroutine 1 [running]:` header when recorded: these lines must
+start mpc's stderr, which must be empty where Go's is).  Four suites of programs:
   go-compat  test/go-compat/NAME.mp; Go's results NAME.out/.status/.err, stdin
              NAME.in (scripts/gen-go-compat.sh makes them with `go build`)
   stdlib     test/stdlib/PKG.mp, one per package, laid out as go-compat
@@ -164,8 +164,11 @@ def diff_text(want, got):
 
 def check_program(mpc, prog):
     """`mpc check` on the program: (ok, message)."""
-    proc = subprocess.run([mpc, "check", prog.src], stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, timeout=COMPILE_TIMEOUT)
+    try:
+        proc = subprocess.run([mpc, "check", prog.src], stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, timeout=COMPILE_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return False, f"mpc check did not finish in {COMPILE_TIMEOUT} s"
     if proc.returncode != 0:
         return False, "mpc check fails:\n" + first_lines(proc.stdout)
     return True, ""
@@ -195,7 +198,8 @@ def run_program(mpc, prog, workdir):
         if prog.stdin:
             stdin.close()
     if proc.stdout != prog.out:
-        return "stdout", ("stdout differs from Go's:\n" + diff_text(prog.out, proc.stdout)
+        return "stdout", (f"stdout differs from Go's (exit status {proc.returncode}, "
+                          f"Go's {prog.status}):\n" + diff_text(prog.out, proc.stdout)
                           + "\nstderr:\n" + first_lines(proc.stderr))
     if proc.returncode != prog.status:
         return "status", (f"exit status {proc.returncode}, Go's is {prog.status}; stderr:\n"
@@ -203,8 +207,10 @@ def run_program(mpc, prog, workdir):
     err = proc.stderr.decode("utf-8", "replace")
     if prog.err is None and err:
         return "stderr", "stderr is not empty (Go's is):\n" + first_lines(err)
-    if prog.err is not None and stderr_head(err) != prog.err:
-        return "stderr", f"stderr starts\n{stderr_head(err)}Go's starts\n{prog.err}"
+    want = prog.err.split("\n")[:-1] if prog.err is not None else []
+    if err.split("\n")[:len(want)] != want:
+        return "stderr", (f"stderr starts\n{first_lines(err, len(want) + 2)}\n"
+                          f"Go's starts\n{prog.err}")
     return "pass", ""
 
 
@@ -285,8 +291,9 @@ def main():
                     print(f"{prog.name:32} {tag}")
                 continue
             counts["known" if listed else "fail"] += 1
-            first = msg.splitlines()[1] if "\n" in msg else msg
-            print(f"{prog.name:32} {kind:8} {'(listed) ' if listed else ''}{first.strip()[:100]}")
+            lines = msg.splitlines()  # a compile error's line 0 is mpc's status
+            first = lines[1] if kind in ("compile", "check") and len(lines) > 1 else lines[0]
+            print(f"{prog.name:32} {kind:8} {'(listed) ' if listed else ''}{first.strip()}")
             if args.v:
                 print("    " + msg.replace("\n", "\n    "))
     unused = [p for p in known if not any(fnmatch.fnmatchcase(n, p) for n in seen)]

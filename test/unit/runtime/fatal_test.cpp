@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <csignal>
 #include <string>
 #include <sys/wait.h>
 
@@ -213,4 +214,46 @@ TEST(Fatal, FullPipeLeavesWorkerFree) {
   EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0);
   EXPECT_EQ(slurp(base + ".err"), "main ran\n");
   EXPECT_EQ(std::stol(slurp(base + ".out")), 1024L * 1024);
+}
+
+namespace {
+
+// Runs `rt_helper signal`, sends sig once it printed "ready" on stderr and
+// returns its stdout and how it ended (the shell's 128+n for a signal).
+Outcome killHelper(const char *sig) {
+  std::string base = testing::TempDir() + "rt_helper_signal_" + sig;
+  // A background job of a non-interactive shell starts with SIGINT
+  // ignored (the runtime then leaves it ignored): env restores the default.
+  // The old .err is removed first: a stale "ready" must not trigger the
+  // kill before the runtime installed its handlers.
+  std::string cmd = "sh -c 'rm -f " + base + ".err; env --default-signal=INT " MP_RT_HELPER
+                    " signal >" + base + ".out 2>" + base +
+                    ".err & p=$!; i=0; until grep -q ready " + base +
+                    ".err 2>/dev/null || [ $i -ge 1000 ]; do sleep 0.01; i=$((i+1)); done; kill -" +
+                    sig + " $p; wait $p'";
+  int st = std::system(cmd.c_str());
+  return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, slurp(base + ".out"), slurp(base + ".err")};
+}
+
+std::string lines(const char *line, int n) {
+  std::string s;
+  for (int i = 0; i < n; ++i)
+    s += line;
+  return s;
+}
+
+} // namespace
+
+// Killing a program with SIGINT or SIGTERM flushes what it printed; it then
+// dies by that signal, as a Go program does.
+TEST(Fatal, SigtermFlushesStdout) {
+  Outcome o = killHelper("TERM");
+  EXPECT_EQ(o.status, 128 + SIGTERM) << o.err;
+  EXPECT_EQ(o.out, lines("buffered line\n", 100));
+}
+
+TEST(Fatal, SigintFlushesStdout) {
+  Outcome o = killHelper("INT");
+  EXPECT_EQ(o.status, 128 + SIGINT) << o.err;
+  EXPECT_EQ(o.out, lines("buffered line\n", 100));
 }

@@ -134,6 +134,28 @@ void gcParked() {
   say(bad == 0 ? "intact\n" : "corrupted\n");
 }
 
+// 20 goroutines each send their id 5 times on one channel; main prints the
+// order it received them in (one scheduling decision sequence).
+void sendIds(void *id) {
+  int64_t v = reinterpret_cast<int64_t>(id);
+  for (int i = 0; i < 5; ++i)
+    mp_chan_send(shared, &v, &kWorkerPos);
+}
+
+void printOrder() {
+  shared = mp_chan_make(&kInt, 4);
+  for (int64_t i = 0; i < 20; ++i)
+    mp_go(sendIds, reinterpret_cast<void *>(i));
+  std::string order;
+  for (int i = 0; i < 100; ++i) {
+    int64_t v = 0;
+    mp_chan_recv(shared, &v, &kMainPos);
+    order += std::to_string(v) + " ";
+  }
+  order += "\n";
+  say(order.c_str());
+}
+
 void program() {
   int64_t v = 1;
   if (scenario == "deadlock") {
@@ -224,6 +246,17 @@ void program() {
     million();
   } else if (scenario == "gc-parked") {
     gcParked();
+  } else if (scenario == "signal") {
+    // Buffered output, then a long sleep (a pending timer, not a deadlock)
+    // during which the test sends SIGINT or SIGTERM.
+    for (int i = 0; i < 100; ++i)
+      say("buffered line\n");
+    std::fputs("ready\n", stderr);
+    std::fflush(stderr);
+    mp_sleep(30'000'000'000, &kMainPos);
+    say("not reached\n");
+  } else if (scenario == "order") {
+    printOrder();
   } else if (scenario == "sleep-no-deadlock") {
     mp_sleep(20'000'000, &kMainPos);
     say("woke\n");

@@ -226,6 +226,36 @@ TEST(Select, ValueGuardSeesZeroOnClosedChannel) {
   });
 }
 
+// `where !ok || v > *env`: a guard that reads ok through mp_guard_ok.
+bool closedOrGreater(void *env, const void *v) {
+  return !mp_guard_ok() || *static_cast<const int64_t *>(v) > *static_cast<int64_t *>(env);
+}
+
+// Rule: a guard that mentions ok sees true for every message and false only
+// for the zero value of a closed, drained channel.
+TEST(Select, ValueGuardSeesOk) {
+  run([] {
+    mp_chan *c = mp_chan_make(&kInt, 3);
+    send(c, 0);
+    send(c, 5);
+    send(c, 20);
+    mp_chan_close(c, nullptr);
+    int64_t got = -1, limit = 10;
+    bool ok = false;
+    mp_select_case cs[] = {recvCase(c, &got, &ok, closedOrGreater, &limit)};
+    EXPECT_EQ(mp_select(cs, 1, false, nullptr), 0);  // 0 and 5 fail: ok is true
+    EXPECT_EQ(got, 20);
+    EXPECT_TRUE(ok);
+    EXPECT_EQ(mp_select(cs, 1, true, nullptr), -1);  // not drained: 0, 5 wait
+    EXPECT_EQ(recv(c), 0);
+    EXPECT_EQ(recv(c), 5);
+    got = -1;
+    EXPECT_EQ(mp_select(cs, 1, false, nullptr), 0);  // drained: ok is false
+    EXPECT_EQ(got, 0);
+    EXPECT_FALSE(ok);
+  });
+}
+
 // Rule: close wakes a parked guarded select, whose guard then sees zero.
 TEST(Select, CloseWakesParkedGuardedSelect) {
   run([] {

@@ -91,7 +91,10 @@ TEST(Stress, RandomGuardedSelects) {
     const int kProducers = 4, kConsumers = 4;
     const int64_t n = 20'000 / kScale;  // per producer
     mp_chan *a = mp_chan_make(&kInt, 0), *b = mp_chan_make(&kInt, 8);
-    mp_chan *results = mp_chan_make(&kInt, kConsumers * 3);
+    // One channel per figure: consumers' sends interleave (they do under
+    // MPSCHED_PERTURB), so a shared channel would mix their figures.
+    mp_chan *counts = mp_chan_make(&kInt, kConsumers), *sums = mp_chan_make(&kInt, kConsumers),
+            *bad = mp_chan_make(&kInt, kConsumers);
     mp_chan *stop = mp_chan_make(&kInt, 0);
     Done produced(kProducers);
     for (int p = 0; p < kProducers; ++p)
@@ -120,9 +123,9 @@ TEST(Stress, RandomGuardedSelects) {
           ++count;
           sum += seqOf(v);
         }
-        send(results, count);
-        send(results, sum);
-        send(results, violations);
+        send(counts, count);
+        send(sums, sum);
+        send(bad, violations);
       });
     // Nobody else takes odd messages on a: this goroutine does, with its
     // own guarded receive, in each producer's order.
@@ -156,9 +159,9 @@ TEST(Stress, RandomGuardedSelects) {
     for (int q = 0; q < kConsumers; ++q)
       send(stop, 0);
     for (int q = 0; q < kConsumers; ++q) {
-      count += recv(results);
-      sum += recv(results);
-      violations += recv(results);
+      count += recv(counts);
+      sum += recv(sums);
+      violations += recv(bad);
     }
     EXPECT_EQ(violations, 0);
     EXPECT_EQ(count, expectCount);

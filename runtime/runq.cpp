@@ -1,0 +1,212 @@
+// runtime/runq.cpp: each worker's local run queue, in two lists:
+//  - `fifo`: goroutines that were woken, yielded or preempted, in order;
+//  - `fresh`: goroutines that were spawned and displaced from runnext before
+//    they ran, newest on top (a LIFO).
+//
+// Why a LIFO for spawned goroutines: running the newest goroutine first
+// makes a tree of spawns run depth-first, so a subtree finishes (and frees
+// its stacks) before its siblings start.  Skynet (a 10-ary tree of 1.1M
+// goroutines) then keeps a few dozen stacks alive, hot in cache, instead of
+// starting all 111,111 interior goroutines first (breadth-first, what a
+// FIFO does, and Go): measured 8.1 s -> see bench/runtime, most of it page
+// faults for fresh stacks and the GC scanning 10^5 parked stacks.
+//
+// Invariants:
+//  - w->qlock protects both lists and their lengths (fifoLen, freshLen);
+//    qsize is their total (relaxed, a hint read without the lock).  Only the owner pushes and pops; thieves
+//    (idle workers) take from the old end of a list under qlock.
+//  - The owner takes fresh goroutines first, except every kFairEvery-th
+//    pick, which takes the FIFO first: a chain of spawns cannot starve
+//    woken goroutines.
+//  - Under MPSCHED_PERTURB the owner takes a random one of the first few
+//    goroutines of either list (perturb.cpp), still without losing any.
+#include "sched.h"
+
+namespace mp::rt {
+namespace {
+
+constexpr uint64_t kFairEvery = 61;  // as Go's global-queue check
+constexpr int kPerturbWindow = 8;    // how deep a perturbed pick looks
+
+void syncSize(Worker *w) {
+  w->qsize.store(w->fifoLen + w->freshLen, std::memory_order_relaxed);
+}
+
+G *popFifoLocked(Worker *w) {
+  G *g = w->qhead;
+  if (g) {
+    w->qhead = g->schedNext;
+    if (!w->qhead)
+      w->qtail = nullptr;
+    --w->fifoLen;
+  }
+  return g;
+}
+
+G *popFreshLocked(Worker *w) {
+  G *g = w->freshTop;
+  if (g) {
+    w->freshTop = g->schedNext;
+    --w->freshLen;
+  }
+  return g;
+}
+
+// Removes and returns a random one of the first kPerturbWindow entries of
+// list `head` (tail kept right when it is a FIFO).
+G *popRandomLocked(Worker *w, G *&head, G **tail) {
+  int n = 0;
+  for (G *g = head; g && n < kPerturbWindow; g = g->schedNext)
+    ++n;
+  if (n == 0)
+    return nullptr;
+  int k = int(fastRand(w) % uint64_t(n));
+  G *prev = nullptr, *g = head;
+  for (int i = 0; i < k; ++i) {
+    prev = g;
+    g = g->schedNext;
+  }
+  (prev ? prev->schedNext : head) = g->schedNext;
+  if (tail && *tail == g)
+    *tail = prev;
+  return g;
+}
+
+G *popPerturbedLocked(Worker *w) {
+  bool fifoFirst = fastRand(w) & 1;
+  for (int i = 0; i < 2; ++i, fifoFirst = !fifoFirst) {
+    if (fifoFirst) {
+      if (G *g = popRandomLocked(w, w->qhead, &w->qtail)) {
+        --w->fifoLen;
+        return g;
+      }
+    } else if (G *g = popRandomLocked(w, w->freshTop, nullptr)) {
+      --w->freshLen;
+      return g;
+    }
+  }
+  return nullptr;
+}
+
+// Detaches the back half (at least one entry) of a list of n entries
+// linked from `head` and returns it in order; `tail` (a FIFO's) is kept.
+G *splitBackHalf(G *&head, int64_t n, G **tail) {
+  int64_t keep = n / 2;
+  if (keep == 0) {
+    G *all = head;
+    head = nullptr;
+    if (tail)
+      *tail = nullptr;
+    return all;
+  }
+  G *last = head;
+  for (int64_t i = 1; i < keep && last->schedNext; ++i)
+    last = last->schedNext;
+  G *older = last->schedNext;
+  last->schedNext = nullptr;
+  if (tail)
+    *tail = last;
+  return older;
+}
+
+} // namespace
+
+void pushLocal(Worker *w, G *g) {
+  g->schedNext = nullptr;
+  w->qlock.lock();
+  if (w->qtail)
+    w->qtail->schedNext = g;
+  else
+    w->qhead = g;
+  w->qtail = g;
+  ++w->fifoLen;
+  syncSize(w);
+  w->qlock.unlock();
+}
+
+void pushFresh(Worker *w, G *g) {
+  w->qlock.lock();
+  g->schedNext = w->freshTop;
+  w->freshTop = g;
+  ++w->freshLen;
+  syncSize(w);
+  w->qlock.unlock();
+}
+
+G *popLocal(Worker *w) {
+  if (w->qsize.load(std::memory_order_relaxed) == 0)
+    return nullptr;
+  w->qlock.lock();
+  G *g;
+  if (__builtin_expect(gPerturb, 0)) {
+    g = popPerturbedLocked(w);
+  } else if (++w->picks % kFairEvery == 0) {
+    g = popFifoLocked(w);
+    if (!g)
+      g = popFreshLocked(w);
+  } else {
+    g = popFreshLocked(w);
+    if (!g)
+      g = popFifoLocked(w);
+  }
+  syncSize(w);
+  w->qlock.unlock();
+  return g;
+}
+
+// Takes half of victim's FIFO (its back, newer end: the front runs next
+// on the victim anyway), else the older half of its fresh list (in a
+// depth-first spawn order the oldest fresh goroutines are the biggest
+// subtrees); returns one and queues the rest on w, whose lists are empty
+// (it steals only when it found no work of its own).
+G *stealFrom(Worker *w, Worker *victim) {
+  if (victim->qsize.load(std::memory_order_relaxed) == 0)
+    return nullptr;
+  victim->qlock.lock();
+  bool fromFifo = victim->qhead != nullptr;
+  int64_t n = fromFifo ? victim->fifoLen : victim->freshLen;
+  int64_t taken = n - n / 2;
+  G *got = fromFifo ? splitBackHalf(victim->qhead, n, &victim->qtail)
+                    : splitBackHalf(victim->freshTop, n, nullptr);
+  (fromFifo ? victim->fifoLen : victim->freshLen) -= got ? taken : 0;
+  syncSize(victim);
+  victim->qlock.unlock();
+  if (!got)
+    return nullptr;
+  G *rest = got->schedNext;
+  got->schedNext = nullptr;
+  if (!rest)
+    return got;
+  G *tail = rest;
+  while (tail->schedNext)
+    tail = tail->schedNext;
+  w->qlock.lock();
+  if (fromFifo) {
+    (w->qtail ? w->qtail->schedNext : w->qhead) = rest;
+    w->qtail = tail;
+    w->fifoLen += taken - 1;
+  } else {
+    tail->schedNext = w->freshTop;
+    w->freshTop = rest;
+    w->freshLen += taken - 1;
+  }
+  syncSize(w);
+  w->qlock.unlock();
+  return got;
+}
+
+G *steal(Worker *w) {
+  int n = gNumWorkers;
+  if (n == 1)
+    return nullptr;  // and no random draw: MPPROCS=1 runs replay by seed
+  int start = int(fastRand(w) % unsigned(n));
+  for (int i = 0; i < n; ++i) {
+    Worker *v = &gWorkers[(start + i) % n];
+    if (v != w)
+      if (G *g = stealFrom(w, v))
+        return g;
+  }
+  return nullptr;
+}
+
+} // namespace mp::rt
