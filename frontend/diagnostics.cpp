@@ -137,8 +137,10 @@ static llvm::StringRef snippetWindow(llvm::StringRef line, unsigned col, unsigne
   auto isCont = [&](unsigned i) { return i < line.size() && (uint8_t(line[i]) & 0xC0) == 0x80; };
   unsigned begin = col > kSnippetWidth / 2 ? col - kSnippetWidth / 2 : 0;
   begin = std::min<unsigned>(begin, line.size() > kSnippetWidth ? line.size() - kSnippetWidth : 0);
-  while (isCont(begin))
-    ++begin;
+  // Back to a character boundary, never past `col` (a stray continuation
+  // byte at the start of the line stays in the window).
+  while (begin > 0 && isCont(begin))
+    --begin;
   unsigned end = std::min<unsigned>(begin + kSnippetWidth, line.size());
   while (isCont(end))
     ++end;
@@ -151,7 +153,7 @@ void DiagnosticEngine::printSnippet(SourceRange range) {
   PresumedLoc b = sm_.presumed(range.begin);
   unsigned first;
   llvm::StringRef line = snippetWindow(full, b.column - 1, first);
-  unsigned col = b.column - 1 - first;
+  unsigned col = b.column - 1 >= first ? b.column - 1 - first : 0;
   // Tildes stop at the end of the shown text for ranges spanning several
   // lines or running past the window.
   unsigned endCol = col + 1;
