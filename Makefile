@@ -11,6 +11,8 @@
 #   make check-asan the same under AddressSanitizer (tree build-asan/)
 #   make stress     the randomized stress mix for STRESS_OPS operations per
 #                   mode (plain, and MPSCHED_PERTURB with 1 and 2 workers)
+#   make difftest   N random programs (default 2000) by mpc -O0/-O2 and go build,
+#                   outputs compared (test/difftest/README.md)
 #   make bench      bench-runtime, bench-frontend, bench-suite, bench-compile,
 #                   then bench-jit
 #   make bench-runtime  runtime benchmarks (MPPROCS=1 and 2) beside Go's, one table
@@ -25,7 +27,7 @@ BUILD_TYPE ?= RelWithDebInfo
 CMAKE_ARGS ?=
 JOBS       ?=
 
-.PHONY: all deps configure build demo check check-readme check-tsan check-asan stress fuzz bench bench-runtime bench-frontend bench-suite bench-compile bench-jit clean
+.PHONY: all deps configure build demo check check-readme check-tsan check-asan stress difftest fuzz bench bench-runtime bench-frontend bench-suite bench-compile bench-jit clean
 
 all: build
 
@@ -97,6 +99,14 @@ stress: configure
 	MPPROCS=1 MPSCHED_PERTURB=$(STRESS_SEED) $(BUILD)/test/unit/rt_stress --ops $(STRESS_OPS)
 	MPPROCS=2 MPSCHED_PERTURB=$(STRESS_SEED) $(BUILD)/test/unit/rt_stress --ops $(STRESS_OPS)
 	MPPROCS=4 MPSCHED_PERTURB=$$(($(STRESS_SEED) + 1)) $(BUILD)/test/unit/rt_stress --ops $(STRESS_OPS)
+
+# Differential testing against Go; differing programs are kept in
+# $(BUILD)/difftest-failures/seed-N/.  START picks the first seed.
+N     ?= 2000
+START ?= 0
+difftest: build
+	/usr/bin/python3 test/difftest/run.py --mpc $(BUILD)/bin/mpc --count $(N) --start $(START) \
+	  -j2 --keep-failures $(BUILD)/difftest-failures
 
 # Google Benchmark JSON per MPPROCS and `go test -bench` text, compared by
 # bench/runtime/compare.py; raw outputs stay in $(BUILD)/bench/.

@@ -82,6 +82,7 @@ struct Worker {
   SpinLock qlock;        // protects the run queue below (stealers take it)
   G *qhead = nullptr, *qtail = nullptr;  // FIFO: woken, yielded (runq.cpp)
   G *freshTop = nullptr;                 // LIFO: spawned, not yet run
+  int64_t fifoLen = 0, freshLen = 0;     // under qlock
   std::atomic<int64_t> qsize{0};  // both lists; relaxed: a hint for stealers
   uint64_t picks = 0;             // local pops, for the fairness rule
   SwitchHook hook;
@@ -152,7 +153,9 @@ G *allocG();                  // a descriptor without a stack, from the pool
 void bindStack(G *g);         // gives g a stack from the pool
 void freeG(G *g);             // g and its stack back (g must not be running)
 char *slotOf(const void *sp);       // base of the stack slot holding sp, or null
-uint64_t stackLimit(G *g);         // split-stack limit for g
+constexpr size_t kRedZone = 32 << 10;  // below the split-stack limit: C calls
+// The split-stack limit of g (inline: it is written on every switch).
+inline uint64_t stackLimit(G *g) { return reinterpret_cast<uint64_t>(g->stackLo + kRedZone); }
 void forEachG(void (*fn)(G *, void *), void *arg);  // every G ever carved
 void forEachLiveG(void (*fn)(G *, void *), void *arg);  // only live ones
 void setLive(G *g, bool live);  // g->live, and the map forEachLiveG reads
