@@ -26,7 +26,7 @@ bool hidden(const Diagnostic &d, bool allowValue) {
 
 void printAtInput(const SourceManager &sm, const Diagnostic &d, const InputView &view) {
   PresumedLoc p = sm.presumed(d.range.begin);
-  unsigned line = p.line > view.prefixLines ? p.line - view.prefixLines : 1;
+  unsigned line = p.line;  // the input's first line is 1 (addBuffer)
   unsigned col = p.column;
   std::fprintf(stderr, "%s:%u:%u: %s: %s\n", view.name.c_str(), line, col, severityName(d.severity),
                d.message.c_str());

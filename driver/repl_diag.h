@@ -1,7 +1,7 @@
 // driver/repl_diag.h: diagnostics of a REPL input, printed against the text
 // the user typed: `repl:LINE:COL: error: ...`, the input line and a caret,
-// with LINE counted within the input (the wrapper the REPL adds around it
-// is not shown).  Problems in the session's own files print without a
+// with LINE counted within the input (the REPL numbers the wrapper line it
+// adds before the input 0).  Problems in the session's own files print without a
 // position.
 #pragma once
 
@@ -18,7 +18,6 @@ struct InputView {
   int fileId = -1;
   uint32_t base = 0;         // the file's first SourceLoc offset
   size_t prefixBytes = 0;    // wrapper text before the input
-  unsigned prefixLines = 0;  // newlines in that wrapper
 };
 
 /// Prints `diags` to stderr, except unused-import/variable warnings (the

@@ -156,8 +156,9 @@ std::unique_ptr<ReplBuild> ReplSession::check(const std::string &prefix, llvm::S
                                               bool inFunc) {
   auto b = std::make_unique<ReplBuild>();
   std::string header = importsLine(false) + "\n";
-  auto parse = [&](llvm::StringRef name, llvm::StringRef text) {
-    int id = b->sm.addBuffer(name, text);
+  // Every file has one wrapper line before the text typed: number it 0.
+  auto parse = [&](llvm::StringRef name, llvm::StringRef text, int firstLine = 0) {
+    int id = b->sm.addBuffer(name, text, firstLine);
     b->files.push_back(parseFile(b->ast, b->sm, id, b->de));
     return id;
   };
@@ -166,13 +167,12 @@ std::unique_ptr<ReplBuild> ReplSession::check(const std::string &prefix, llvm::S
   if (!globals.empty())
     parse("<variables>", header + joined(globals, "\n") + "\n");
   std::string text = prefix + input.str() + (inFunc ? "\n}\n" : "\n");
-  int id = parse("repl", text);
+  int id = parse(InputName, text, prefix.empty() ? 1 : 0);
   b->input = b->files.back();
   b->view.name = InputName;
   b->view.fileId = id;
   b->view.base = b->sm.locFor(id, 0).offset;
   b->view.prefixBytes = prefix.size();
-  b->view.prefixLines = unsigned(std::count(prefix.begin(), prefix.end(), '\n'));
   if (b->de.hasErrors())
     return b;
   b->prog = sema::check(b->ast, b->files, b->sm, b->de);
@@ -242,7 +242,8 @@ void ReplSession::evalStmt(llvm::StringRef input) {
     if (names.insert(name).second)
       globals.push_back("var " + name + " " + type);
   std::string rewritten = applyEdits(input.str(), rw.edits);
-  auto final = check(prefix, rewritten, globals, true);
+  std::string finalPrefix = prefix.substr(0, prefix.size() - 1) + rw.prefixTail + "\n";
+  auto final = check(finalPrefix, rewritten, globals, true);
   if (reportDiagnostics(final->sm, final->diags, final->view, false))
     return;
   if (!compileAndLink(*final, "main." + fname, names))
@@ -295,12 +296,23 @@ ReplSession::Rewrite ReplSession::rewriteInput(ReplBuild &b, const std::vector<S
   return rw;
 }
 
-// `e` -> `__v := e; print value : type` (several values for a multi-value
+// fmt.Print*, Fprint*: their (n int, err error) is not worth printing.
+static bool isPrintCall(ReplBuild &b, Expr *e) {
+  auto *call = dyn_cast<CallExpr>(e);
+  auto *sel = call ? dyn_cast<SelectorExpr>(call->fun) : nullptr;
+  const sema::Selection *s = sel ? b.prog->selection(sel) : nullptr;
+  if (!s || s->kind != sema::SelectionKind::Qualified || !s->obj || !s->obj->stdPkg)
+    return false;
+  llvm::StringRef name = s->obj->name;
+  return s->obj->stdPkg->path == "fmt" && (name.starts_with("Print") || name.starts_with("Fprint"));
+}
+
+// `e` -> `__v0 := e; print value : type` (several values for a multi-value
 // call); a call without results stays as it is.
 ReplSession::Rewrite ReplSession::printRewrite(ReplBuild &b, ExprStmt *es) {
   Rewrite rw;
   const sema::ExprInfo &info = b.prog->info(es->x);
-  if (info.mode == sema::ExprMode::NoValue || !info.type)
+  if (info.mode == sema::ExprMode::NoValue || !info.type || isPrintCall(b, es->x))
     return rw;
   std::vector<const sema::Type *> types;
   if (auto *tuple = dyn_cast<sema::TupleType>(info.type))
@@ -314,11 +326,11 @@ ReplSession::Rewrite ReplSession::printRewrite(ReplBuild &b, ExprStmt *es) {
     typeNames.push_back(storedTypeName(types[i]));
   }
   std::string type = types.size() == 1 ? typeNames[0] : "(" + joined(typeNames, ", ") + ")";
-  std::string text = joined(vars, ", ") + " := " + b.textOf(es->x).str() + "; __fmt.Printf(" +
-                     quote(joined(verbs, ", ") + " : %s\n") + ", " + joined(vars, ", ") + ", " +
-                     quote(type) + ")";
-  rw.edits.push_back({b.inputOffset(es->range.begin),
-                      es->range.end.offset - es->range.begin.offset, text});
+  // `__v0 :=` goes on the wrapper line, so e keeps its line and column.
+  rw.prefixTail = " " + joined(vars, ", ") + " :=";
+  std::string print = "; __fmt.Printf(" + quote(joined(verbs, ", ") + " : %s\n") + ", " +
+                      joined(vars, ", ") + ", " + quote(type) + ")";
+  rw.edits.push_back({b.inputOffset(es->range.end), 0, print});
   return rw;
 }
 

@@ -51,6 +51,7 @@ private:
   struct Rewrite {
     std::vector<Edit> edits;                                 // on the input
     std::vector<std::pair<std::string, std::string>> newVars; // name, type
+    std::string prefixTail;  // appended to the wrapper line
   };
   void evalImport(llvm::StringRef input);
   void evalDecl(llvm::StringRef input);

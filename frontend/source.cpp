@@ -45,8 +45,10 @@ int SourceManager::loadFile(llvm::StringRef path, std::string &error) {
   return addFile(path.str(), std::move(*buf));
 }
 
-int SourceManager::addBuffer(llvm::StringRef name, llvm::StringRef text) {
-  return addFile(name.str(), llvm::MemoryBuffer::getMemBufferCopy(text, name));
+int SourceManager::addBuffer(llvm::StringRef name, llvm::StringRef text, int firstLine) {
+  int id = addFile(name.str(), llvm::MemoryBuffer::getMemBufferCopy(text, name));
+  files_[id].firstLine = firstLine;
+  return id;
 }
 
 int SourceManager::fileOf(SourceLoc loc) const {
@@ -83,7 +85,7 @@ PresumedLoc SourceManager::presumed(SourceLoc loc) const {
   auto it = std::upper_bound(starts.begin(), starts.end(), off) - 1;
   PresumedLoc p;
   p.file = f.name;
-  p.line = static_cast<unsigned>(it - starts.begin()) + 1;
+  p.line = static_cast<unsigned>(int(it - starts.begin()) + f.firstLine);
   p.column = off - *it + 1;
   return p;
 }

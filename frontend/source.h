@@ -46,7 +46,9 @@ public:
   /// (e.g. "No such file or directory").
   int loadFile(llvm::StringRef path, std::string &error);
   /// Adds an in-memory buffer (tests, fuzzer, REPL); returns its file id.
-  int addBuffer(llvm::StringRef name, llvm::StringRef text);
+  /// Its first line is numbered `firstLine`: the REPL numbers the wrapper
+  /// line it puts before an input 0, so positions count within the input.
+  int addBuffer(llvm::StringRef name, llvm::StringRef text, int firstLine = 1);
 
   unsigned numFiles() const { return files_.size(); }
   llvm::StringRef fileName(int id) const { return files_[id].name; }
@@ -67,6 +69,7 @@ private:
     std::string name;
     std::unique_ptr<llvm::MemoryBuffer> buffer;
     uint32_t base = 0;
+    int firstLine = 1;
     mutable std::vector<uint32_t> lineStarts; // computed on first use
     llvm::StringRef text() const { return buffer->getBuffer(); }
   };

@@ -55,7 +55,7 @@ def main():
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--runs", type=int, default=10)
     a = ap.parse_args()
-    mpc = os.path.join(a.build, "bin", "mpc")
+    mpc = os.path.join(os.path.abspath(a.build), "bin", "mpc")
     tmp = tempfile.mkdtemp(prefix="bench-jit-")
     try:
         sieve_mp = os.path.join(ROOT, "examples", "sieve.mp")

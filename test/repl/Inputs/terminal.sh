@@ -56,6 +56,12 @@ sleep 1
 keys C-c
 wait_for 'interrupted'
 line 'x'
+# Ctrl-C also ends an input that loops without blocking.
+line 'n := 0'
+keys 'for { n++ }' Enter
+sleep 1
+keys C-c
+line 'n > 0'
 # Ctrl-C on a half-typed line drops it.
 keys 'garbage(' C-c
 line 'x + 100'
