@@ -113,6 +113,7 @@ std::pair<llvm::Value *, llvm::Value *> valueGuard(FuncLowering &F, const Select
   auto *fty = llvm::FunctionType::get(M.i1, {M.ptr, M.ptr}, false);
   llvm::Function *pred =
       llvm::Function::Create(fty, llvm::Function::InternalLinkage, F.goName + ".guard", M.mod);
+  pred->addRetAttr(llvm::Attribute::ZExt); // C reads a bool from all of %al
   FuncLowering G(M, pred, nullptr, F.goName);
   for (size_t i = 0; i < locals.size(); ++i)
     G.bindVar(locals[i], G.B.CreateLoad(M.ptr, G.B.CreateConstGEP1_64(M.ptr, pred->getArg(0), i)));
