@@ -11,19 +11,21 @@
 #   make check-asan the same under AddressSanitizer (tree build-asan/)
 #   make stress     the randomized stress mix for STRESS_OPS operations per
 #                   mode (plain, and MPSCHED_PERTURB with 1 and 2 workers)
-#   make bench      bench-runtime, bench-frontend, bench-suite, then bench-compile
+#   make bench      bench-runtime, bench-frontend, bench-suite, bench-compile,
+#                   then bench-jit
 #   make bench-runtime  runtime benchmarks (MPPROCS=1 and 2) beside Go's, one table
 #   make bench-frontend  lex+parse and parse+check of a generated 100,000-line
 #                   program beside gofmt -l and go vet (lines/s, ratios)
 #   make bench-suite    bench/programs built by go and mpc -O2, timed alternately;
 #                   writes bench/results.md and bench/results.svg
 #   make bench-compile  compile time of examples/ at -O0 and -O2 beside go build
+#   make bench-jit  mpc run: time to first output vs go run, JIT vs binary speed
 BUILD      ?= build
 BUILD_TYPE ?= RelWithDebInfo
 CMAKE_ARGS ?=
 JOBS       ?=
 
-.PHONY: all deps configure build demo check check-readme check-tsan check-asan stress fuzz bench bench-runtime bench-frontend bench-suite bench-compile clean
+.PHONY: all deps configure build demo check check-readme check-tsan check-asan stress fuzz bench bench-runtime bench-frontend bench-suite bench-compile bench-jit clean
 
 all: build
 
@@ -98,7 +100,7 @@ stress: configure
 
 # Google Benchmark JSON per MPPROCS and `go test -bench` text, compared by
 # bench/runtime/compare.py; raw outputs stay in $(BUILD)/bench/.
-bench: bench-runtime bench-frontend bench-suite bench-compile
+bench: bench-runtime bench-frontend bench-suite bench-compile bench-jit
 
 bench-runtime: build
 	@scripts/install-deps.sh --bench
@@ -119,6 +121,12 @@ BENCH_ARGS ?=
 bench-suite: build
 	@scripts/install-deps.sh --bench
 	bench/suite.py --build $(BUILD) $(BENCH_ARGS)
+
+# `mpc run` start-up against `go run`, and its steady state against the
+# same program compiled by mpc -O2 (bench/jit/run.py).
+bench-jit: build
+	@scripts/install-deps.sh --bench
+	/usr/bin/python3 bench/jit/run.py --build $(BUILD)
 
 # Compile time of the examples at -O0 and -O2 beside `go build`, as ratios.
 bench-compile: build

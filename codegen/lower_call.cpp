@@ -278,7 +278,7 @@ llvm::Value *lowerCompositeLit(FuncLowering &F, const CompositeLitExpr *e, const
   llvm::Type *et = M.type(elem);
   if (auto *at = dyn_cast<ArrayType>(u)) {
     llvm::Value *slot = F.entryAlloca(M.type(at));
-    B.CreateStore(llvm::Constant::getNullValue(M.type(at)), slot);
+    F.zeroFill(slot, M.type(at));
     for (auto &[i, x] : items)
       B.CreateStore(eltValue(x), B.CreateConstGEP2_64(M.type(at), slot, 0, i));
     return B.CreateLoad(M.type(at), slot);

@@ -104,17 +104,28 @@ void FuncLowering::branchToReturn() { br(returnBB); }
 llvm::Value *FuncLowering::declareVar(const Object *v, llvm::Value *init) {
   llvm::Type *t = M.type(v->type);
   llvm::Value *addr;
-  if (v->escapes) {
+  // Big variables go to the GC heap too: goroutine stacks are small.
+  bool heap = v->escapes || M.sizeOf(v->type) > kMaxStackVar;
+  if (heap) {
     addr = heapAlloc(v->type);
     addr->setName(v->name + ".heap");
   } else
     addr = entryAlloca(t, v->name);
   if (init)
     B.CreateStore(init, addr);
-  else if (!v->escapes)
-    B.CreateStore(llvm::Constant::getNullValue(t), addr);
+  else if (!heap)
+    zeroFill(addr, t);
   Vars[v] = addr;
   return addr;
+}
+
+void FuncLowering::zeroFill(llvm::Value *addr, llvm::Type *t) {
+  // Aggregates by memset: a store of a large zeroinitializer makes LLVM
+  // expand one store per element.
+  if (t->isAggregateType() && M.dl.getTypeAllocSize(t) > 64)
+    B.CreateMemSet(addr, B.getInt8(0), M.dl.getTypeAllocSize(t), M.dl.getABITypeAlign(t));
+  else
+    B.CreateStore(llvm::Constant::getNullValue(t), addr);
 }
 
 llvm::Value *FuncLowering::varAddress(const Object *v) {

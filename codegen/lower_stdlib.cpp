@@ -172,6 +172,11 @@ llvm::Value *lowerStdCall(FuncLowering &F, const CallExpr *c, const Object *fn,
   }
   if (key == "time.Duration.Nanoseconds")
     return receiverValue(F, se, sel);
+  if (key == "time.Time.Unix" || key == "time.Time.UnixNano") {
+    // mp_time_Time.wall: nanoseconds since the Unix epoch.
+    llvm::Value *wall = B.CreateExtractValue(receiverValue(F, se, sel), 0);
+    return key == "time.Time.Unix" ? B.CreateSDiv(wall, B.getInt64(1000000000)) : wall;
+  }
   auto it = stdTable().find(key);
   if (it == stdTable().end()) {
     M.notLowered(c, key);

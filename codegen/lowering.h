@@ -152,6 +152,9 @@ public:
   // Allocates v (stack, or GC heap when it escapes) and stores init (or zero).
   llvm::Value *declareVar(const sema::Object *v, llvm::Value *init = nullptr);
   llvm::Value *varAddress(const sema::Object *v);
+  void zeroFill(llvm::Value *addr, llvm::Type *t);
+  // Variables larger than this live on the GC heap even if they do not escape.
+  static constexpr uint64_t kMaxStackVar = 16 * 1024;
 
   // ---- calls (lower_call.cpp) ----
   // The callee of an ordinary call (CallKind::Func or Method on a program

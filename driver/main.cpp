@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "compile.h"
+#include "run.h"
 
 namespace {
 
@@ -40,7 +41,9 @@ int main(int argc, char **argv) {
   }
   if (first == "check")
     return mp::driver::runCheck(argc - 2, argv + 2);
-  if (first == "run" || first == "repl")
-    return usageError("not available in this build", argv[1]);
+  if (first == "run")
+    return mp::driver::runRun(argc - 2, argv + 2);
+  if (first == "repl")
+    return mp::driver::runRepl(argc - 2, argv + 2);
   return mp::driver::runCompile(argc - 1, argv + 1);
 }

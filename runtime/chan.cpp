@@ -145,6 +145,7 @@ extern "C" void mp_chan_send(mp_chan *c, const void *val, const mp_srcpos *pos) 
   me.elem = const_cast<void *>(val);
   c->sendq.push(&me);
   park("chan send", pos, unlockChan, c);
+  exitIfCancelled();
   if (!me.ok)
     panicString("send on closed channel", pos);
 }
@@ -182,6 +183,7 @@ extern "C" bool mp_chan_recv(mp_chan *c, void *out, const mp_srcpos *pos) {
   me.elem = out;
   c->recvq.push(&me);
   park("chan receive", pos, unlockChan, c);
+  exitIfCancelled();
   return me.ok;
 }
 

@@ -95,7 +95,13 @@ inline char *chanSlot(mp_chan *c, int64_t i) {
   return c->buf + ((c->head + i) % c->cap) * c->elemSize;
 }
 inline void copyElem(mp_chan *c, void *dst, const void *src) {
-  if (dst && c->elemSize)
+  if (!dst)
+    return;
+  // A word-sized element (int, pointer, chan: most messages) is one move;
+  // a memcpy of a run-time size was a library call on the message path.
+  if (c->elemSize == 8)
+    __builtin_memcpy(dst, src, 8);
+  else if (c->elemSize)
     __builtin_memcpy(dst, src, size_t(c->elemSize));
 }
 inline void zeroElem(mp_chan *c, void *dst) {

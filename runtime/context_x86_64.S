@@ -1,9 +1,18 @@
 /* runtime/context_x86_64.S: goroutine context switch and __morestack.
  * Hand-written rather than Boost.Context's jump_fcontext: it saves only the
  * six callee-saved registers (no MXCSR/x87 control word, which MP code
- * never changes) and resumes with an indirect jmp, not ret.  Measured on
- * this machine (bench/runtime, BM_CtxSwitch*): see HACKING.md, "Context
- * switch"; hand-written ~2.6 ns vs jump_fcontext ~6.8 ns per switch. */
+ * never changes) and needs no transfer record.
+ *
+ * It resumes with `ret`, not `pop; jmp *reg`.  Every switch in the runtime
+ * goes through the one call in switchTo (sched.cpp), so the resumed side's
+ * return address is that call site and the return-stack predictor, which
+ * holds the same address, predicts it; the callers above it then return
+ * through the predictor as usual.  A `jmp` left the call's predictor entry
+ * unpopped, so every return after a switch was mispredicted: measured in
+ * bench/runtime (CPU time, MPPROCS=1, same run), thread-ring hop 43-54 ns
+ * with jmp vs 31-40 ns with ret.  A bare switch pair that never returns
+ * looks cheaper with jmp (4.5 vs 17 ns), which is why the benchmark
+ * switches through one shared call site, as the runtime does. */
         .text
 
 /* void mp_ctx_switch(void **save_sp, void *new_sp) */
@@ -25,8 +34,7 @@ mp_ctx_switch:
         popq    %r12
         popq    %rbx
         popq    %rbp
-        popq    %rcx
-        jmpq    *%rcx
+        ret
         .size   mp_ctx_switch, .-mp_ctx_switch
 
 /* First frame of a new context: r12 = entry(G*), r13 = the G. */

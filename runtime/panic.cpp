@@ -103,9 +103,11 @@ void printPos(const mp_srcpos *pos) {
 }
 
 void collectLive(G *g, void *v) {
-  if (g->live && !g->isG0)
+  if (g->live && !g->isG0 && !g->cancelled.load(std::memory_order_relaxed))
     static_cast<std::vector<G *> *>(v)->push_back(g);
 }
+
+void printPanic(Panic *p);
 
 [[noreturn]] void die() {
   if (runtimeSeedFromEnv())
@@ -115,7 +117,16 @@ void collectLive(G *g, void *v) {
 }
 
 [[noreturn]] void printPanicAndDie(Panic *p) {
-  std::lock_guard<std::mutex> lk(fatalMu);
+  std::unique_lock<std::mutex> lk(fatalMu);
+  printPanic(p);
+  if (currentG() && sessionMode()) {
+    lk.unlock();
+    exitCurrentG(MP_RUN_PANICKED);  // the session goes on without this G
+  }
+  die();
+}
+
+void printPanic(Panic *p) {
   stdoutFlushForExit();
   std::vector<Panic *> chain;
   for (Panic *q = p; q; q = q->prev)
@@ -130,7 +141,7 @@ void collectLive(G *g, void *v) {
   G *g = currentG();
   std::fprintf(stderr, "\ngoroutine %" PRId64 " [running]:\n", g ? g->id : int64_t(0));
   printPos(p->pos);
-  die();
+  std::fflush(stderr);
 }
 
 [[noreturn]] void unwind(G *g) {
@@ -177,6 +188,8 @@ const mp_srcpos *findFunc(const void *pc) {
 
 } // namespace
 
+void reportFatalLocked(const char *msg, bool allGoroutines);
+
 [[noreturn]] void panicString(const char *msg, const mp_srcpos *pos) {
   startPanic(boxMessage(&kPlainErrorType, "", msg), pos);
 }
@@ -189,6 +202,17 @@ void printGoroutine(G *g, bool running) {
 
 [[noreturn]] void fatal(const char *msg, bool allGoroutines) {
   std::lock_guard<std::mutex> lk(fatalMu);
+  reportFatalLocked(msg, allGoroutines);
+  die();
+}
+
+void reportFatal(const char *msg, bool allGoroutines) {
+  std::lock_guard<std::mutex> lk(fatalMu);
+  reportFatalLocked(msg, allGoroutines);
+  std::fflush(stderr);
+}
+
+void reportFatalLocked(const char *msg, bool allGoroutines) {
   stdoutFlushForExit();
   std::fprintf(stderr, "fatal error: %s\n", msg);
   if (allGoroutines) {
@@ -200,7 +224,6 @@ void printGoroutine(G *g, bool running) {
       printGoroutine(g, false);
     }
   }
-  die();
 }
 
 } // namespace mp::rt

@@ -12,8 +12,8 @@
 // faults for fresh stacks and the GC scanning 10^5 parked stacks.
 //
 // Invariants:
-//  - w->qlock protects both lists; qsize is their total length (relaxed, a
-//    hint read without the lock).  Only the owner pushes and pops; thieves
+//  - w->qlock protects both lists and their lengths (fifoLen, freshLen);
+//    qsize is their total (relaxed, a hint read without the lock).  Only the owner pushes and pops; thieves
 //    (idle workers) take from the old end of a list under qlock.
 //  - The owner takes fresh goroutines first, except every kFairEvery-th
 //    pick, which takes the FIFO first: a chain of spawns cannot starve
@@ -28,8 +28,8 @@ namespace {
 constexpr uint64_t kFairEvery = 61;  // as Go's global-queue check
 constexpr int kPerturbWindow = 8;    // how deep a perturbed pick looks
 
-void addSize(Worker *w, int64_t d) {
-  w->qsize.store(w->qsize.load(std::memory_order_relaxed) + d, std::memory_order_relaxed);
+void syncSize(Worker *w) {
+  w->qsize.store(w->fifoLen + w->freshLen, std::memory_order_relaxed);
 }
 
 G *popFifoLocked(Worker *w) {
@@ -38,14 +38,17 @@ G *popFifoLocked(Worker *w) {
     w->qhead = g->schedNext;
     if (!w->qhead)
       w->qtail = nullptr;
+    --w->fifoLen;
   }
   return g;
 }
 
 G *popFreshLocked(Worker *w) {
   G *g = w->freshTop;
-  if (g)
+  if (g) {
     w->freshTop = g->schedNext;
+    --w->freshLen;
+  }
   return g;
 }
 
@@ -71,15 +74,23 @@ G *popRandomLocked(Worker *w, G *&head, G **tail) {
 
 G *popPerturbedLocked(Worker *w) {
   bool fifoFirst = fastRand(w) & 1;
-  G *g = fifoFirst ? popRandomLocked(w, w->qhead, &w->qtail) : popRandomLocked(w, w->freshTop, nullptr);
-  if (!g)
-    g = fifoFirst ? popRandomLocked(w, w->freshTop, nullptr) : popRandomLocked(w, w->qhead, &w->qtail);
-  return g;
+  for (int i = 0; i < 2; ++i, fifoFirst = !fifoFirst) {
+    if (fifoFirst) {
+      if (G *g = popRandomLocked(w, w->qhead, &w->qtail)) {
+        --w->fifoLen;
+        return g;
+      }
+    } else if (G *g = popRandomLocked(w, w->freshTop, nullptr)) {
+      --w->freshLen;
+      return g;
+    }
+  }
+  return nullptr;
 }
 
-// Detaches the older half (at least one) of a list of n entries linked
-// from `head`, newest or first-queued at the head; returns it in order.
-G *splitOlderHalf(G *&head, int64_t n, G **tail) {
+// Detaches the back half (at least one entry) of a list of n entries
+// linked from `head` and returns it in order; `tail` (a FIFO's) is kept.
+G *splitBackHalf(G *&head, int64_t n, G **tail) {
   int64_t keep = n / 2;
   if (keep == 0) {
     G *all = head;
@@ -98,13 +109,6 @@ G *splitOlderHalf(G *&head, int64_t n, G **tail) {
   return older;
 }
 
-int64_t lengthOf(G *g) {
-  int64_t n = 0;
-  for (; g; g = g->schedNext)
-    ++n;
-  return n;
-}
-
 } // namespace
 
 void pushLocal(Worker *w, G *g) {
@@ -115,7 +119,8 @@ void pushLocal(Worker *w, G *g) {
   else
     w->qhead = g;
   w->qtail = g;
-  addSize(w, 1);
+  ++w->fifoLen;
+  syncSize(w);
   w->qlock.unlock();
 }
 
@@ -123,7 +128,8 @@ void pushFresh(Worker *w, G *g) {
   w->qlock.lock();
   g->schedNext = w->freshTop;
   w->freshTop = g;
-  addSize(w, 1);
+  ++w->freshLen;
+  syncSize(w);
   w->qlock.unlock();
 }
 
@@ -143,13 +149,13 @@ G *popLocal(Worker *w) {
     if (!g)
       g = popFifoLocked(w);
   }
-  if (g)
-    addSize(w, -1);
+  syncSize(w);
   w->qlock.unlock();
   return g;
 }
 
-// Takes the older half of victim's FIFO, else of its fresh list (in a
+// Takes half of victim's FIFO (its back, newer end: the front runs next
+// on the victim anyway), else the older half of its fresh list (in a
 // depth-first spawn order the oldest fresh goroutines are the biggest
 // subtrees); returns one and queues the rest on w, whose lists are empty
 // (it steals only when it found no work of its own).
@@ -158,10 +164,12 @@ G *stealFrom(Worker *w, Worker *victim) {
     return nullptr;
   victim->qlock.lock();
   bool fromFifo = victim->qhead != nullptr;
-  G *got = fromFifo ? splitOlderHalf(victim->qhead, lengthOf(victim->qhead), &victim->qtail)
-                    : splitOlderHalf(victim->freshTop, lengthOf(victim->freshTop), nullptr);
-  int64_t n = lengthOf(got);
-  addSize(victim, -n);
+  int64_t n = fromFifo ? victim->fifoLen : victim->freshLen;
+  int64_t taken = n - n / 2;
+  G *got = fromFifo ? splitBackHalf(victim->qhead, n, &victim->qtail)
+                    : splitBackHalf(victim->freshTop, n, nullptr);
+  (fromFifo ? victim->fifoLen : victim->freshLen) -= got ? taken : 0;
+  syncSize(victim);
   victim->qlock.unlock();
   if (!got)
     return nullptr;
@@ -169,21 +177,20 @@ G *stealFrom(Worker *w, Worker *victim) {
   got->schedNext = nullptr;
   if (!rest)
     return got;
+  G *tail = rest;
+  while (tail->schedNext)
+    tail = tail->schedNext;
   w->qlock.lock();
   if (fromFifo) {
-    G *tail = rest;
-    while (tail->schedNext)
-      tail = tail->schedNext;
     (w->qtail ? w->qtail->schedNext : w->qhead) = rest;
     w->qtail = tail;
+    w->fifoLen += taken - 1;
   } else {
-    G *tail = rest;
-    while (tail->schedNext)
-      tail = tail->schedNext;
     tail->schedNext = w->freshTop;
     w->freshTop = rest;
+    w->freshLen += taken - 1;
   }
-  addSize(w, n - 1);
+  syncSize(w);
   w->qlock.unlock();
   return got;
 }

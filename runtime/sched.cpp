@@ -18,6 +18,9 @@
 //  - Deadlock is declared under schedMu only when every worker is idle, all
 //    run queues are empty, no timer is pending, nothing runs outside the
 //    scheduler (externalBegin/End) and a root goroutine is still alive.
+//  - A root goroutine's run ends exactly once, under schedMu (endRootLocked
+//    clears G::doneFlag): by its goexit, or in session mode by a deadlock
+//    report or an interrupt (session.cpp).
 //  - Runtime globals with destructors (mutexes, condition variables,
 //    containers) are `*new` and never destroyed: workers, sysmon and helper
 //    threads keep running while exit() runs static destructors.
@@ -215,24 +218,13 @@ void pushLocalHook(void *g) {
   wakeIdle();
 }
 
-struct RunState {
-  std::mutex mu;
-  std::condition_variable cv;
-  bool done = false;
-};
-
-[[noreturn]] void goexit() {
+[[noreturn]] void goexit(int rootResult) {
   Worker *w = currentWorker();
   G *g = w->cur;
-  if (g->doneFlag) {
-    auto *st = static_cast<RunState *>(g->doneFlag);
-    {
-      std::lock_guard<std::mutex> lk(schedMu);
-      --runActive;
-    }
-    std::lock_guard<std::mutex> lk(st->mu);
-    st->done = true;
-    st->cv.notify_all();
+  if (g->isRoot) {  // its run may have ended already (session mode)
+    std::lock_guard<std::mutex> lk(schedMu);
+    if (g->doneFlag)
+      endRootLocked(g, rootResult);
   }
   g->status = GStatus::Dead;
   setLive(g, false);
@@ -249,7 +241,7 @@ void gEntry(G *g) {
   MP_ASAN_FINISH_SWITCH(nullptr);
   afterSwitch();
   g->fn(g->arg);
-  goexit();
+  goexit(MP_RUN_OK);
 }
 
 // --- the worker loop ---
@@ -276,7 +268,7 @@ G *findRunnable(Worker *w) {
     }
     w->busy.store(false, std::memory_order_relaxed);
     if (deadlockCheckLocked())
-      fatal("all goroutines are asleep - deadlock!", true);
+      deadlockLocked();
     idleCv.wait(lk);
     nidle.fetch_sub(1, std::memory_order_relaxed);
     w->busy.store(true, std::memory_order_relaxed);
@@ -446,7 +438,7 @@ void externalEnd() {
     return;
   std::lock_guard<std::mutex> lk(schedMu);
   if (deadlockCheckLocked())
-    fatal("all goroutines are asleep - deadlock!", true);
+    deadlockLocked();
 }
 
 bool deadlockCheckLocked() {
@@ -483,6 +475,20 @@ void yieldTo(Worker *w, G *g, bool fromPreempt) {
   switchTo(w, g, next);
 }
 
+std::mutex &schedLock() { return schedMu; }
+
+void endRootLocked(G *g, int result) {
+  auto *st = static_cast<RunState *>(g->doneFlag);
+  g->doneFlag = nullptr;
+  --runActive;
+  std::lock_guard<std::mutex> lk(st->mu);
+  st->done = true;
+  st->result = result;
+  st->cv.notify_all();
+}
+
+void exitCurrentG(int rootResult) { goexit(rootResult); }
+
 } // namespace mp::rt
 
 using namespace mp::rt;
@@ -498,6 +504,8 @@ G *newG(void (*fn)(void *), void *arg, void *doneFlag) {
   g->defers = nullptr;
   g->panic = nullptr;
   g->doneFlag = doneFlag;
+  g->isRoot = doneFlag != nullptr;
+  g->cancelled.store(false, std::memory_order_relaxed);
   g->waitReason = nullptr;
   g->waitPos = nullptr;
 #ifdef MP_TSAN
@@ -509,6 +517,19 @@ G *newG(void (*fn)(void *), void *arg, void *doneFlag) {
   return g;
 }
 } // namespace
+
+G *mp::rt::spawnRoot(void (*fn)(void *), void *arg, RunState *st) {
+  ensureStarted();
+  // Spawned from a non-worker thread: lands on the global queue.
+  G *g = newG(fn, arg, st);
+  // One critical section: an idle worker's deadlock check must never see
+  // the root counted but not yet queued.
+  std::lock_guard<std::mutex> lk(schedMu);
+  ++runActive;
+  globalPushLocked(g);
+  idleCv.notify_one();
+  return g;
+}
 
 extern "C" void mp_go(void (*fn)(void *), void *arg) {
   ensureStarted();
@@ -529,16 +550,7 @@ extern "C" void mp_go(void (*fn)(void *), void *arg) {
 extern "C" void mp_run(void (*fn)(void *), void *arg) {
   ensureStarted();
   RunState st;
-  // Spawned from this (non-worker) thread: lands on the global queue.
-  G *g = newG(fn, arg, &st);
-  {
-    // One critical section: an idle worker's deadlock check must never see
-    // the root counted but not yet queued.
-    std::lock_guard<std::mutex> lk(schedMu);
-    ++runActive;
-    globalPushLocked(g);
-    idleCv.notify_one();
-  }
+  spawnRoot(fn, arg, &st);
   std::unique_lock<std::mutex> lk(st.mu);
   st.cv.wait(lk, [&] { return st.done; });
 }
@@ -568,6 +580,7 @@ extern "C" void mp_preempt(void) {
   setStackLimitReg(stackLimit(g));
   if (inGuard())
     return;  // under channel locks: the select yields when it parks or returns
+  exitIfCancelled();  // an interrupted REPL input stuck in a loop
   yieldTo(w, g, true);
 }
 

@@ -6,7 +6,9 @@
 #include "mp/runtime.h"
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
 #include <pthread.h>
 
 namespace mp::rt {
@@ -54,7 +56,12 @@ struct alignas(64) G {
   const mp_srcpos *waitPos;
   mp_defer_frame *defers;   // innermost defer frame
   struct Panic *panic;      // the panic being unwound, or null
-  void *doneFlag;           // mp_run: set when the root goroutine ends
+  void *doneFlag;           // root goroutines: their RunState, until ended
+                            // (written under schedMu once isRoot is set)
+  bool isRoot;              // started by mp_run / mp_run_session
+  std::atomic<bool> cancelled; // session mode: abandoned by its run; ends at
+                            // its next runtime call (set under schedMu;
+                            // relaxed: a late read only delays the exit)
   void *tsanFiber;
 };
 
@@ -75,6 +82,7 @@ struct Worker {
   SpinLock qlock;        // protects the run queue below (stealers take it)
   G *qhead = nullptr, *qtail = nullptr;  // FIFO: woken, yielded (runq.cpp)
   G *freshTop = nullptr;                 // LIFO: spawned, not yet run
+  int64_t fifoLen = 0, freshLen = 0;     // under qlock
   std::atomic<int64_t> qsize{0};  // both lists; relaxed: a hint for stealers
   uint64_t picks = 0;             // local pops, for the fairness rule
   SwitchHook hook;
@@ -145,7 +153,9 @@ G *allocG();                  // a descriptor without a stack, from the pool
 void bindStack(G *g);         // gives g a stack from the pool
 void freeG(G *g);             // g and its stack back (g must not be running)
 char *slotOf(const void *sp);       // base of the stack slot holding sp, or null
-uint64_t stackLimit(G *g);         // split-stack limit for g
+constexpr size_t kRedZone = 32 << 10;  // below the split-stack limit: C calls
+// The split-stack limit of g (inline: it is written on every switch).
+inline uint64_t stackLimit(G *g) { return reinterpret_cast<uint64_t>(g->stackLo + kRedZone); }
 void forEachG(void (*fn)(G *, void *), void *arg);  // every G ever carved
 void forEachLiveG(void (*fn)(G *, void *), void *arg);  // only live ones
 void setLive(G *g, bool live);  // g->live, and the map forEachLiveG reads
@@ -164,6 +174,36 @@ void sysmonWake();
 
 // Fatal errors (panic.cpp): flush stdout, print, trace, exit 2.
 [[noreturn]] void fatal(const char *msg, bool allGoroutines);
+// The report of fatal() without the exit (session mode's deadlock).
+void reportFatal(const char *msg, bool allGoroutines);
+
+// A root goroutine's run (mp_run, mp_run_session), on the caller's stack.
+struct RunState {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool done = false;  // under mu
+  int result = 0;     // MP_RUN_*, under mu
+};
+// The scheduler lock (schedMu); lock order: schedMu -> RunState::mu.
+std::mutex &schedLock();
+// Creates root goroutine fn(arg), counts it as an active run and queues it.
+G *spawnRoot(void (*fn)(void *), void *arg, RunState *st);
+// Ends g's run (schedMu held, g->doneFlag set): the caller of mp_run(_session)
+// returns `result`.  g itself is not touched otherwise.
+void endRootLocked(G *g, int result);
+
+// Session mode (session.cpp, mp_session_begin): failures end goroutines and
+// runs instead of the process.
+bool sessionMode();
+// Ends the running goroutine; a root's run returns `rootResult` (MP_RUN_*).
+[[noreturn]] void exitCurrentG(int rootResult);
+// Ends the running goroutine if its run abandoned it.  Called where a
+// blocking runtime call returns, with no runtime lock held and no waiter
+// left queued.
+void exitIfCancelled();
+// A deadlock was found (schedMu held): exit 2, or in session mode report it
+// and end every active run with MP_RUN_DEADLOCK.
+void deadlockLocked();
 void printGoroutine(G *g, bool running);
 [[noreturn]] void panicString(const char *msg, const mp_srcpos *pos);
 

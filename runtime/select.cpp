@@ -270,6 +270,7 @@ extern "C" int mp_select(mp_select_case *cases, int n, bool has_default,
     lockAll(ls);
     dequeueAll(cases, order, active, ws);
     unlockAll(ls);
+    exitIfCancelled();
     if (sw.state.load(std::memory_order_acquire) != SelDone)
       continue;  // nudged: a guarded case has a new candidate
     int i = sw.fired;

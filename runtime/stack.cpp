@@ -63,7 +63,6 @@ constexpr size_t kGRegionBytes = size_t(1) << 30;
 constexpr size_t kStackRegionBytes = size_t(4) << 40;
 constexpr size_t kGRegionBytes = size_t(16) << 30;  // 128M descriptors
 #endif
-constexpr size_t kRedZone = 32 << 10;   // below the split-stack limit: C calls
 constexpr int kLocalCacheMax = 256;     // free Gs / stacks kept per worker
 
 struct Region {
@@ -172,8 +171,6 @@ auto stackNext = [](char *s) -> char *& { return nextFreeStack(s); };
 char *stackRegionLo() { return stacks.lo; }
 char *stackRegionHi() { return stacks.bump.load(std::memory_order_acquire); }
 
-// The split-stack limit of g: leaves kRedZone for runtime C calls.
-uint64_t stackLimit(G *g) { return reinterpret_cast<uint64_t>(g->stackLo + kRedZone); }
 
 G *allocG() {
   if (!localFreeG)

@@ -184,6 +184,7 @@ extern "C" void mp_sleep(int64_t ns, const mp_srcpos *pos) {
   }
   Timer t{nowNs() + ns, 0, currentG(), nullptr};
   park("sleep", pos, addTimerHook, &t);  // queued only once we are parked
+  exitIfCancelled();
 }
 
 static mp_chan *newTimerChan(int64_t ns, int64_t period) {

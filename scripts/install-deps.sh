@@ -14,6 +14,7 @@ packages=(
   ninja-build cmake python3 python3-psutil
   strace             # test/stdlib/io: counts the write(2) calls of buffered output
   golang-go          # the reference implementation, for differential tests
+  tmux               # test/repl/terminal.test drives the REPL on a terminal
 )
 list_only=false
 case "${1:-}" in

@@ -269,7 +269,14 @@ bool Checker::checkLhs(Operand &z, Expr *lhs) {
   if (z.invalid())
     return false;
   if (z.mode != ExprMode::Variable && z.mode != ExprMode::MapIndex) {
-    error(DiagId::CannotAssign, lhs, {describe(z)});
+    // m[k].f = v: Go's message names the map (a common mistake).
+    Expr *base = unparen(lhs);
+    while (auto *sel = dyn_cast<SelectorExpr>(base))
+      base = unparen(sel->x);
+    if (base != unparen(lhs) && P.Exprs[base->id].mode == ExprMode::MapIndex)
+      error(DiagId::CannotAssign, lhs, {"struct field " + exprText(lhs) + " in map"});
+    else
+      error(DiagId::CannotAssign, lhs, {describe(z)});
     invalidate(z);
     return false;
   }

@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """bench/runtime/compare.py: one table of the MP runtime's benchmarks
 (Google Benchmark JSON, one file per MPPROCS) beside Go's (`go test -bench`
-text output with -cpu 1,2), with the MP/Go ratio.  Used by `make bench`."""
+text output with -cpu 1,2), with the MP/Go ratio of wall-clock times.
+Used by `make bench`.  The `MP cpu` column is the CPU time of the worker
+thread running the loop, shown for MPPROCS=1 only (with more workers the
+loop may move between threads): on a machine shared with other work it
+shows what the wall-clock figures lose to the OS scheduler."""
 import json
 import re
 import sys
@@ -16,7 +20,7 @@ def mp_results(path):
         unit = b.get("time_unit", "ns")
         scale = {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}[unit]
         out[name] = (b["real_time"] * scale,
-                     b.get("bytes_per_goroutine"))
+                     b.get("bytes_per_goroutine"), b["cpu_time"] * scale)
     return out
 
 
@@ -40,10 +44,10 @@ def fmt(ns):
 
 def main():
     go = go_results(sys.argv[1])
-    print(f"{'benchmark':28} {'procs':>5} {'MP':>13} {'Go':>13} {'MP/Go':>7}")
+    print(f"{'benchmark':28} {'procs':>5} {'MP':>13} {'Go':>13} {'MP/Go':>7} {'MP cpu':>13}")
     for arg in sys.argv[2:]:
         procs, path = arg.split("=", 1)
-        for name, (ns, per_g) in mp_results(path).items():
+        for name, (ns, per_g, cpu) in mp_results(path).items():
             g = go.get((name, int(procs)))
             if per_g is not None:
                 gb = f"{g[1]:10.0f} B " if g and g[1] else f"{'-':>13}"
@@ -51,7 +55,8 @@ def main():
                 continue
             ratio = f"{ns / g[0]:7.2f}" if g else f"{'-':>7}"
             gs = fmt(g[0]) if g else f"{'-':>13}"
-            print(f"{name:28} {procs:>5} {fmt(ns)} {gs} {ratio}")
+            cs = fmt(cpu) if procs == "1" else f"{'-':>13}"
+            print(f"{name:28} {procs:>5} {fmt(ns)} {gs} {ratio} {cs}")
 
 
 if __name__ == "__main__":

@@ -50,6 +50,29 @@ MP_NORETURN void mp_exit(int code);
  * when it returns.  Deadlock detection is armed while a run is active. */
 void mp_run(void (*fn)(void *), void *arg);
 
+/* ---- Sessions: embedding the runtime in a REPL (mpc repl) ----
+ *
+ * After mp_session_begin() the process outlives failures:
+ *  - a panic that no deferred call recovers prints its usual report and
+ *    ends only the goroutine that panicked (its run returns
+ *    MP_RUN_PANICKED when it was a run's root);
+ *  - a deadlock (every goroutine blocked while a run is active) prints the
+ *    usual report, without the goroutines already abandoned, and ends every
+ *    active run with MP_RUN_DEADLOCK.
+ * A run's root goroutine that is abandoned (deadlock, interrupt) stays
+ * parked; if it is ever woken, it ends when its runtime call returns (a
+ * value it received then is dropped), or at its next preemption check.
+ * Stack overflow and os.Exit still end the process. */
+void mp_session_begin(void);
+
+enum { MP_RUN_OK = 0, MP_RUN_PANICKED = 1, MP_RUN_DEADLOCK = 2, MP_RUN_INTERRUPTED = 3 };
+
+/* Like mp_run (fn(arg) as a new root goroutine; returns when it returns),
+ * but also returns MP_RUN_INTERRUPTED within ~10 ms of *interrupt becoming
+ * non-zero (a SIGINT handler sets it), abandoning the root goroutine.
+ * Goroutines the run started keep running after it returns. */
+int mp_run_session(void (*fn)(void *), void *arg, volatile int *interrupt);
+
 /* `go f(x, y)`: the caller packs f's arguments into a heap frame `arg`
  * (mp_alloc) and passes a thunk that unpacks them.  The new goroutine runs
  * next on this worker (newest first, as Go does). */

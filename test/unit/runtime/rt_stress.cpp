@@ -9,7 +9,7 @@
 //    value of the same class arrived first);
 //  - no value is taken that fails the guard of the case that took it.
 // Values are sender << 32 | seq; a guard accepts one class, seq % 3.
-// Usage: rt_stress [--ops N] [--inject]; prints operations and violations
+// Usage: rt_stress [--ops N] [--seed N] [--inject] [--small]; prints operations and violations
 // and exits 1 on any violation.  Run with MPSCHED_PERTURB=<seed> to explore
 // interleavings (make stress; a short run is part of make check through
 // stressmix_test.cpp).  --inject records one value twice, to show that the
@@ -34,7 +34,10 @@ const mp_type kInt = {MP_KIND_INT, 8, MP_TYPE_POINTER_FREE | MP_TYPE_COMPARABLE,
                       {reinterpret_cast<const uint8_t *>("int"), 3}, nullptr, nullptr, 0,
                       nullptr, nullptr, nullptr};
 
+// Array bounds; --small runs a fifth of the goroutines with half the quota
+// (for the sanitizer builds, where a full round takes minutes).
 constexpr int kChans = 64, kSenders = 1000, kReceivers = 1000, kQuota = 100;
+int nSenders = kSenders, nReceivers = kReceivers, quota = kQuota;
 constexpr int kNoGuard = 3;
 
 int64_t pack(int64_t sender, int64_t seq) { return (sender << 32) | seq; }
@@ -93,7 +96,7 @@ void senderMain(void *p) {
   int mine[2], n;
   senderChans(a->id, mine, &n);
   int64_t ops = 0;
-  for (int64_t seq = 0; seq < kQuota;) {
+  for (int64_t seq = 0; seq < quota;) {
     int64_t v = pack(a->id, seq);
     int k = int(next(a->rng) % uint64_t(n));
     uint64_t dice = next(a->rng) % 10;
@@ -117,8 +120,8 @@ void senderMain(void *p) {
     if (fired >= 0 && fired < n)
       r->sentOn[a->id * kQuota + seq++] = uint8_t(mine[fired] + 1);
   }
-  r->sentCount[a->id] = kQuota;
-  r->sent.fetch_add(kQuota);
+  r->sentCount[a->id] = quota;
+  r->sent.fetch_add(quota);
   for (int i = 0; i < n; ++i)
     if (r->sendersLeft[mine[i]].fetch_sub(1) == 1) {
       mp_chan_close(r->chans[mine[i]], nullptr);  // the last of its senders
@@ -151,7 +154,7 @@ struct Receiver {
     if (guard != kNoGuard && classOf(v) != guard)
       violation(r, "value taken that fails its guard", v);
     int64_t s = senderOf(v), q = seqOf(v);
-    if (s < 0 || s >= kSenders || q >= kQuota) {
+    if (s < 0 || s >= nSenders || q >= quota) {
       violation(r, "value never sent", v);
       return;
     }
@@ -173,7 +176,7 @@ struct Receiver {
   }
 
   bool allDone() const {
-    return r->sendersDone.load() == kSenders && r->received.load() == r->sent.load();
+    return r->sendersDone.load() == nSenders && r->received.load() == r->sent.load();
   }
 
   void run() {
@@ -263,30 +266,30 @@ void runRound(uint64_t seed, bool inject, Totals &t) {
     static const int64_t caps[] = {0, 0, 1, 4, 16};
     r->chans[c] = mp_chan_make(&kInt, caps[c % 5]);
   }
-  for (int s = 0; s < kSenders; ++s) {
+  for (int s = 0; s < nSenders; ++s) {
     int mine[2], n;
     senderChans(s, mine, &n);
     for (int i = 0; i < n; ++i)
       r->sendersLeft[mine[i]].fetch_add(1);
   }
-  r->finished = mp_chan_make(&kInt, kSenders + kReceivers);
+  r->finished = mp_chan_make(&kInt, nSenders + nReceivers);
   // Arguments in GC memory: they are reachable only from the new Gs.
-  for (int i = 0; i < kReceivers; ++i) {
+  for (int i = 0; i < nReceivers; ++i) {
     auto *a = static_cast<ReceiverArg *>(mp_alloc(sizeof(ReceiverArg)));
     *a = {r, i, (seed * 0x9E3779B97F4A7C15ull + uint64_t(i) * 2 + 1) | 1};
     mp_go(receiverMain, a);
   }
-  for (int i = 0; i < kSenders; ++i) {
+  for (int i = 0; i < nSenders; ++i) {
     auto *a = static_cast<SenderArg *>(mp_alloc(sizeof(SenderArg)));
     *a = {r, i, (seed * 0xBF58476D1CE4E5B9ull + uint64_t(i) * 2 + 1) | 1};
     mp_go(senderMain, a);
   }
-  for (int i = 0; i < kSenders + kReceivers; ++i) {
+  for (int i = 0; i < nSenders + nReceivers; ++i) {
     int64_t v;
     mp_chan_recv(r->finished, &v, nullptr);
   }
-  for (int s = 0; s < kSenders; ++s)
-    for (int q = 0; q < kQuota; ++q) {
+  for (int s = 0; s < nSenders; ++s)
+    for (int q = 0; q < quota; ++q) {
       uint8_t got = r->receivedOn[s * kQuota + q].load();
       if (got == 0)
         violation(r, "value lost", pack(s, q));
@@ -319,7 +322,7 @@ void program() {
   int n = std::snprintf(line, sizeof line,
                         "stress: %" PRId64 " rounds, %d goroutines each, %" PRId64
                         " operations, %" PRId64 " values, %" PRId64 " violations\n",
-                        totals.rounds, kSenders + kReceivers + 1, totals.ops, totals.values,
+                        totals.rounds, nSenders + nReceivers + 1, totals.ops, totals.values,
                         totals.violations);
   mp_stdout_write(line, size_t(n));
   mp_exit(totals.violations ? 1 : 0);
@@ -336,8 +339,10 @@ int main(int argc, char **argv) {
       args.seed = std::strtoull(argv[++i], nullptr, 10);
     else if (a == "--inject")
       args.inject = true;
+    else if (a == "--small")
+      nSenders = kSenders / 5, nReceivers = kReceivers / 5, quota = kQuota / 2;
     else {
-      std::fprintf(stderr, "usage: rt_stress [--ops N] [--seed N] [--inject]\n");
+      std::fprintf(stderr, "usage: rt_stress [--ops N] [--seed N] [--inject] [--small]\n");
       return 2;
     }
   }

@@ -31,13 +31,13 @@ ChildRun runCmd(const std::string &cmd) {
 }
 
 #if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
-const char *kOps = "100000";
+const std::string kArgs = " --small --ops 40000";  // one round: minutes otherwise
 #else
-const char *kOps = "400000";
+const std::string kArgs = " --ops 400000";
 #endif
 
 void expectClean(const std::string &env) {
-  ChildRun r = runCmd(env + " timeout 300 " MP_RT_STRESS " --ops " + kOps + " 2>&1");
+  ChildRun r = runCmd(env + " timeout 300 " MP_RT_STRESS + kArgs + " 2>&1");
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_NE(r.out.find(" 0 violations"), std::string::npos) << r.out;
 }
@@ -59,7 +59,7 @@ TEST(StressMix, PerturbedTwoWorkers) { expectClean("MPSCHED_PERTURB=2 MPPROCS=2"
 
 // The checker is not vacuous: a value delivered twice is reported.
 TEST(StressMix, CheckerCatchesDuplicate) {
-  ChildRun r = runCmd("timeout 60 " MP_RT_STRESS " --inject 2>&1");
+  ChildRun r = runCmd("timeout 300 " MP_RT_STRESS + kArgs + " --inject 2>&1");
   EXPECT_EQ(r.status, 1) << r.out;
   EXPECT_NE(r.out.find("violation: value received twice"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(" 1 violations"), std::string::npos) << r.out;

@@ -1,0 +1,84 @@
+// driver/repl_session.h: the state of one `mpc repl` session and how an
+// input is compiled against it.  The session is kept as MP source: imports,
+// declaration inputs (func, type, const) and one `var x T` per variable
+// defined at top level.  Each statement input becomes `func __repl_N()` in
+// a new module, checked together with the session's source; functions and
+// variables defined by earlier modules become external declarations, so
+// every input links against the JIT'd code of the ones before it.  Inputs
+// run as root goroutines in runtime session mode (runtime.h).
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "driver/jit.h"
+#include "frontend/ast.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Target/TargetMachine.h"
+
+namespace mp::driver {
+
+struct ReplBuild;
+struct Edit {
+  size_t offset, length;  // bytes of the input text
+  std::string text;
+};
+
+class ReplSession {
+public:
+  ReplSession();
+  ~ReplSession();
+
+  /// Starts the JIT; false (and a message on stderr) if it cannot.
+  bool start();
+  /// Compiles and runs one complete input.  Problems are reported on stderr
+  /// and leave the session as it was.
+  void eval(llvm::StringRef input);
+  /// `:type EXPR`: prints the expression's type without running it.
+  void printType(llvm::StringRef expr);
+  /// `:load FILE`: the file's imports, declarations and package variables
+  /// join the session (its `func main` is not run; call `main()`).
+  void loadFile(const std::string &path);
+  /// `:reset`: forgets every declaration and variable (goroutines started
+  /// earlier keep running on their own code and data).
+  void reset();
+  /// Set from the SIGINT handler while an input runs.
+  volatile int *interruptFlag() { return &Interrupt; }
+
+private:
+  struct Rewrite {
+    std::vector<Edit> edits;                                 // on the input
+    std::vector<std::pair<std::string, std::string>> newVars; // name, type
+  };
+  void evalImport(llvm::StringRef input);
+  void evalDecl(llvm::StringRef input);
+  void evalStmt(llvm::StringRef input);
+  // Checks the session's files plus `prefix + input` (closed by `}` when
+  // inFunc: the prefix opened a function) with `globals` as the variables.
+  std::unique_ptr<ReplBuild> check(const std::string &prefix, llvm::StringRef input,
+                                   const std::vector<std::string> &globals, bool inFunc);
+  Rewrite rewriteInput(ReplBuild &b, const std::vector<Stmt *> &stmts);
+  Rewrite printRewrite(ReplBuild &b, ExprStmt *es);
+  // Lowers b's program, links it against earlier inputs and adds it to the
+  // JIT; false after reporting a problem.
+  bool compileAndLink(ReplBuild &b, const std::string &entry,
+                      const std::set<std::string> &globalNames);
+  void runEntry(const std::string &entry);
+  std::string importsLine(bool withPrinter) const;
+
+  std::unique_ptr<JitEngine> Jit;
+  std::vector<std::unique_ptr<JitEngine>> Retired;  // before :reset
+  std::unique_ptr<llvm::TargetMachine> TM;
+  std::vector<std::string> Imports;   // import specs: `"fmt"`, `s "strings"`
+  std::vector<std::string> Decls;     // declaration inputs, as typed
+  std::vector<std::string> Globals;   // `var x T`, one per variable
+  std::set<std::string> GlobalNames;  // their names
+  std::set<std::string> Defined;      // symbols the current JIT defines
+  unsigned Counter = 0;               // N of the next __repl_N
+  std::string InputName = "repl";     // file name in diagnostics
+  volatile int Interrupt = 0;
+};
+
+} // namespace mp::driver

@@ -1,0 +1,67 @@
+#!/bin/sh
+# test/repl/Inputs/terminal.sh MPC TMP: drives `mpc repl` on a real terminal
+# (a tmux pane) and prints the screen and the history file: the prompt,
+# emacs line editing, history recall, Ctrl-C on a blocked input and on a
+# half-typed line, and Ctrl-D.
+mpc=$1
+tmp=$2
+rm -rf "$tmp.home" && mkdir -p "$tmp.home"
+sock="$tmp.sock"
+t() { tmux -S "$sock" "$@"; }
+screen() { t capture-pane -p -t repl -S -200; }
+# wait_for PATTERN: until the screen shows it (10 s at most).  The screen
+# has no trailing blanks: `mp>` is the prompt.
+wait_for() {
+  i=0
+  while [ $i -lt 100 ]; do
+    screen | grep -q -- "$1" && return 0
+    sleep 0.1
+    i=$((i + 1))
+  done
+  echo "TIMEOUT waiting for: $1"
+}
+keys() { t send-keys -t repl "$@"; }
+prompts() { screen | grep -c '^mp>'; }
+# line KEYS...: types an input and waits for the next prompt, so that keys
+# are never typed ahead of the REPL.
+line() {
+  n=$(prompts)
+  keys "$@" Enter
+  i=0
+  while [ "$(prompts)" -le "$n" ] && [ $i -lt 100 ]; do
+    sleep 0.1
+    i=$((i + 1))
+  done
+  [ $i -lt 100 ] || echo "TIMEOUT after: $*"
+}
+
+t -f /dev/null new-session -d -s repl -x 100 -y 50 \
+  "env HOME=$tmp.home TERM=xterm $mpc repl" \; set-option -t repl remain-on-exit on
+wait_for 'mp>'
+line 'x := 4'
+line 'x * 2'
+# Editing: C-a to the line start, insert; Backspace at the end.
+line 'x + 1' C-a '10*'
+line 'x + 5' BSpace '6'
+# History: Up recalls the last line.
+line Up
+# Multi-line input gets the continuation prompt.
+keys 'func twice(n int) int {' Enter 'return 2 * n' Enter
+line '}'
+line 'twice(x)'
+# Ctrl-C ends an input blocked for an hour; the session keeps x.
+line 'import "time"'
+keys 'time.Sleep(time.Hour)' Enter
+sleep 1
+keys C-c
+wait_for 'interrupted'
+line 'x'
+# Ctrl-C on a half-typed line drops it.
+keys 'garbage(' C-c
+line 'x + 100'
+keys C-d
+wait_for 'Pane is dead'
+screen
+t kill-server 2>/dev/null
+echo "--- history"
+cat "$tmp.home/.mp_history"

@@ -1,0 +1,129 @@
+// test/unit/runtime/session_test.cpp: session mode (mp_session_begin,
+// mp_run_session), what `mpc repl` relies on: a panic or deadlock in one run
+// is reported and the next run works; Ctrl-C abandons a blocked run;
+// goroutines outlive the run that started them.  Session mode is
+// process-wide, so each case runs in a child process (death-test style)
+// that exits 0 only if every check passed.
+#include "rt_test.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <thread>
+#include <unistd.h>
+
+namespace {
+
+using namespace rt_test;
+
+template <class F> int runSession(F f, volatile int *interrupt = nullptr) {
+  return mp_run_session(callBoxed<F>, boxClosure(std::move(f)), interrupt);
+}
+
+void check(bool ok, const char *what) {
+  if (!ok) {
+    std::fprintf(stderr, "CHECK FAILED: %s\n", what);
+    std::_Exit(1);
+  }
+}
+
+class Session : public ::testing::Test {
+protected:
+  void SetUp() override { GTEST_FLAG_SET(death_test_style, "threadsafe"); }
+};
+
+// Rule: a panic ends its goroutine, not the session; the next run works.
+TEST_F(Session, PanicIsReportedAndTheNextRunWorks) {
+  auto body = [] {
+    mp_session_begin();
+    check(runSession([] { mp_panic_runtime_error("integer divide by zero"); }) ==
+              MP_RUN_PANICKED, "panicking run returns MP_RUN_PANICKED");
+    int64_t got = 0;
+    check(runSession([&] { got = 42; }) == MP_RUN_OK, "next run is OK");
+    check(got == 42, "next run ran");
+    std::_Exit(0);
+  };
+  EXPECT_EXIT(body(), testing::ExitedWithCode(0),
+              "panic: runtime error: integer divide by zero\n\ngoroutine [0-9]+ \\[running\\]");
+}
+
+// Rule: a panic in a background goroutine ends only that goroutine.
+TEST_F(Session, BackgroundPanicEndsOnlyThatGoroutine) {
+  auto body = [] {
+    mp_session_begin();
+    mp_chan *c = mp_chan_make(&kInt, 0);
+    check(runSession([c] {
+            go([] { mp_panic_runtime_error("index out of range [5] with length 3"); });
+            go([c] { send(c, 7); });
+          }) == MP_RUN_OK, "spawning run is OK");
+    int64_t got = 0;
+    check(runSession([&] { got = recv(c); }) == MP_RUN_OK, "receiving run is OK");
+    check(got == 7, "the other goroutine still sent");
+    std::_Exit(0);
+  };
+  EXPECT_EXIT(body(), testing::ExitedWithCode(0), "panic: runtime error: index out of range");
+}
+
+// Rule: a deadlock is reported with the blocked goroutines and ends the run;
+// the abandoned root never resumes, even when its channel is sent to later.
+TEST_F(Session, DeadlockEndsTheRunAndAbandonsItsRoot) {
+  auto body = [] {
+    mp_session_begin();
+    mp_chan *c = mp_chan_make(&kInt, 1);
+    static std::atomic<bool> resumed{false};
+    check(runSession([c] {
+            recv(c);
+            resumed = true;
+          }) == MP_RUN_DEADLOCK, "blocked run returns MP_RUN_DEADLOCK");
+    check(runSession([c] { send(c, 1); }) == MP_RUN_OK, "later run is OK");
+    check(runSession([] { mp_sleep(20'000'000, nullptr); }) == MP_RUN_OK, "sleep run is OK");
+    check(!resumed, "abandoned root did not resume after its receive");
+    std::_Exit(0);
+  };
+  EXPECT_EXIT(body(), testing::ExitedWithCode(0),
+              "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine [0-9]+ \\[chan receive\\]");
+}
+
+// Rule: goroutines keep running between runs; a run blocked on a channel
+// that a live goroutine could serve is not a deadlock, and Ctrl-C (the
+// interrupt flag) ends it without ending the session.
+TEST_F(Session, InterruptEndsABlockedRunAndGoroutinesPersist) {
+  auto body = [] {
+    mp_session_begin();
+    mp_chan *c = mp_chan_make(&kInt, 0);
+    mp_chan *never = mp_chan_make(&kInt, 0);
+    // The talk's counter: sends 2, 3, 4, ... forever.
+    check(runSession([c] {
+            go([c] {
+              for (int64_t i = 2;; ++i)
+                send(c, i);
+            });
+          }) == MP_RUN_OK, "go counter run is OK");
+    for (int64_t want = 2; want <= 4; ++want) {
+      int64_t got = 0;
+      check(runSession([&] { got = recv(c); }) == MP_RUN_OK, "receive run is OK");
+      check(got == want, "counter value");
+    }
+    static volatile int interrupt = 0;
+    std::thread ctrlC([] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      interrupt = 1;
+    });
+    // A sleeping timer keeps this from being a deadlock: only Ctrl-C ends it.
+    check(runSession([never] {
+            go([] { mp_sleep(60'000'000'000, nullptr); });
+            recv(never);
+          }, &interrupt) == MP_RUN_INTERRUPTED, "interrupted run returns MP_RUN_INTERRUPTED");
+    ctrlC.join();
+    interrupt = 0;
+    int64_t got = 0;
+    check(runSession([&] { got = recv(c); }, &interrupt) == MP_RUN_OK, "run after interrupt is OK");
+    check(got == 5, "counter kept its state");
+    std::fputs("session ok\n", stderr);
+    std::_Exit(0);
+  };
+  EXPECT_EXIT(body(), testing::ExitedWithCode(0), "session ok");
+}
+
+} // namespace
