@@ -20,10 +20,13 @@ namespace {
 const mp_type emptyStruct = {MP_KIND_STRUCT, 1, MP_TYPE_POINTER_FREE | MP_TYPE_COMPARABLE, 0, 0,
                              mp::std_::lit("struct {}"), nullptr, nullptr, 0, nullptr, nullptr, nullptr};
 
+// Go's throw: not recoverable; its report names the goroutine, as Go's
+// does (the position is inside package sync there too).
 [[noreturn]] void fatalError(const char *msg) {
   mp_stdout_flush();
-  std::fprintf(stderr, "fatal error: %s\n", msg);
-  _exit(2);  // Go's throw: not recoverable
+  std::fprintf(stderr, "fatal error: %s\n\ngoroutine %lld [running]:\n", msg,
+               static_cast<long long>(mp_goid()));
+  _exit(2);
 }
 
 mp_chan *mutexChan(mp_sync_Mutex *m) {

@@ -105,3 +105,11 @@ extern "C" int64_t mp_time_Time_Sub(mp_time_Time t, mp_time_Time u) {
 }
 
 extern "C" int64_t mp_time_Since(mp_time_Time t) { return mp_time_Time_Sub(mp_time_Now(), t); }
+
+extern "C" int64_t mp_time_Time_UnixNano(mp_time_Time t) { return t.wall; }
+
+extern "C" int64_t mp_time_Time_Unix(mp_time_Time t) {
+  // Seconds rounded down, as Go's t.Unix() for times before 1970 too.
+  int64_t s = t.wall / 1000000000;
+  return t.wall % 1000000000 < 0 ? s - 1 : s;
+}

@@ -230,6 +230,10 @@ typedef struct mp_time_Time {
 mp_time_Time mp_time_Now(void);
 int64_t mp_time_Time_Sub(mp_time_Time t, mp_time_Time u);
 int64_t mp_time_Since(mp_time_Time t);
+/* t.Unix(), t.UnixNano(): the wall-clock reading in seconds (rounded
+ * down) and nanoseconds since the Unix epoch. */
+int64_t mp_time_Time_Unix(mp_time_Time t);
+int64_t mp_time_Time_UnixNano(mp_time_Time t);
 
 /* ---- math/rand: Go 1.19's generator and reductions, so a seed gives
  * Go's numbers.  The global source starts as Seed(1), as in Go 1.19; it

@@ -94,7 +94,7 @@ TEST(SyncFailures, AsGo) {
               "^panic: sync: negative WaitGroup counter\n");
   mp_sync_Mutex mu{};
   EXPECT_EXIT(mp_sync_Mutex_Unlock(&mu), testing::ExitedWithCode(2),
-              "^fatal error: sync: unlock of unlocked mutex\n");
+              "^fatal error: sync: unlock of unlocked mutex\n\ngoroutine [0-9]+ \\[running\\]:\n");
   EXPECT_EXIT(
       {
         mp_sync_Mutex m{};
@@ -102,7 +102,8 @@ TEST(SyncFailures, AsGo) {
         mp_sync_Mutex_Unlock(&m);
         mp_sync_Mutex_Unlock(&m);
       },
-      testing::ExitedWithCode(2), "^fatal error: sync: unlock of unlocked mutex\n");
+      testing::ExitedWithCode(2),
+      "^fatal error: sync: unlock of unlocked mutex\n\ngoroutine [0-9]+ \\[running\\]:\n");
 }
 
 TEST(SyncFailures, WaitNobodyEndsIsTheRuntimesDeadlock) {

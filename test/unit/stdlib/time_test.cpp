@@ -45,3 +45,13 @@ TEST(Time, SubSaturatesAsGo) {
   EXPECT_EQ(mp_time_Time_Sub({0, INT64_MAX}, {0, -10}), INT64_MAX);
   EXPECT_EQ(mp_time_Time_Sub({0, -10}, {0, INT64_MAX}), INT64_MIN);
 }
+
+// Go: time.Unix(0, n).Unix() and .UnixNano() for these n.
+TEST(Time, UnixRoundsSecondsDown) {
+  EXPECT_EQ(mp_time_Time_Unix({1700000000 * Sec + 999999999, 0}), 1700000000);
+  EXPECT_EQ(mp_time_Time_UnixNano({1700000000 * Sec + 5, 0}), 1700000000 * Sec + 5);
+  EXPECT_EQ(mp_time_Time_Unix({-1, 0}), -1);
+  EXPECT_EQ(mp_time_Time_Unix({-Sec, 0}), -1);
+  EXPECT_EQ(mp_time_Time_Unix({-Sec - 1, 0}), -2);
+  EXPECT_EQ(mp_time_Time_Unix({0, 0}), 0);
+}
