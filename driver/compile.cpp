@@ -7,6 +7,7 @@
 // in the output's directory and renamed into place only on success, so a
 // failure never leaves a half-written output.
 #include "compile.h"
+#include "pipeline.h"
 
 #include <cstdio>
 #include <unistd.h>
@@ -34,11 +35,6 @@ struct CompileOptions {
   bool debugInfo = false;
   OutputKind kind = OutputKind::Executable;
 };
-
-int fail(const std::string &msg) {
-  std::fprintf(stderr, "mpc: error: %s\n", msg.c_str());
-  return 1;
-}
 
 bool parseArgs(int argc, char **argv, CompileOptions &o, std::string &err) {
   for (int i = 0; i < argc; ++i) {
@@ -144,38 +140,18 @@ int runCompile(int argc, char **argv) {
   std::string err;
   if (!parseArgs(argc, argv, opts, err))
     return fail(err);
-  SourceManager sm;
-  DiagnosticEngine diags(sm);
-  diags.setErrorLimit(10);
-  ASTContext ast;
-  std::vector<SourceFile *> files;
-  for (const std::string &path : opts.files) {
-    std::string why;
-    int id = sm.loadFile(path, why);
-    if (id < 0)
-      return fail("cannot read '" + path + "': " + why);
-    files.push_back(parseFile(ast, sm, id, diags));
-  }
-  if (diags.hasErrors())
+  Compilation c;
+  if (!checkFiles(c, opts.files, opts.kind == OutputKind::Executable))
     return 1;
-  sema::CheckOptions co;
-  co.requireMain = opts.kind == OutputKind::Executable;
-  auto prog = sema::check(ast, files, sm, diags, co);
-  if (diags.hasErrors())
-    return 1;
-
   llvm::LLVMContext ctx;
   codegen::Options cg;
   cg.optLevel = opts.optLevel;
   cg.debugInfo = opts.debugInfo;
   cg.moduleName = opts.files[0];
-  auto mod = codegen::lowerProgram(*prog, sm, diags, ctx, cg);
-  if (diags.hasErrors() || !mod)
+  std::unique_ptr<llvm::TargetMachine> tm;
+  auto mod = lowerOptimized(c, ctx, cg, tm);
+  if (!mod)
     return 1;
-  auto tm = codegen::hostTargetMachine(opts.optLevel, err);
-  if (!tm)
-    return fail(err);
-  codegen::optimize(*mod, *tm, opts.optLevel);
 
   const char *suffix = opts.kind == OutputKind::LLVMIR ? ".ll" : opts.kind == OutputKind::Assembly ? ".s" : ".o";
   bool toStdout = opts.output == "-" && opts.kind != OutputKind::Executable;

@@ -5,6 +5,7 @@
 // same runtime runs it (mp_main ends the process).  os.Args is
 // [first file without .mp, ARGS...], the name the compiled binary would have.
 #include "run.h"
+#include "pipeline.h"
 
 #include <cstdio>
 #include <string>
@@ -25,11 +26,6 @@ struct RunOptions {
   std::vector<std::string> files;
   std::vector<std::string> args;  // after `--`
 };
-
-int fail(const std::string &msg) {
-  std::fprintf(stderr, "mpc: error: %s\n", msg.c_str());
-  return 1;
-}
 
 bool parseRunArgs(int argc, char **argv, RunOptions &o, std::string &err) {
   for (int i = 0; i < argc; ++i) {
@@ -64,37 +60,17 @@ int runRun(int argc, char **argv) {
   std::string err;
   if (!parseRunArgs(argc, argv, opts, err))
     return fail(err);
-  SourceManager sm;
-  DiagnosticEngine diags(sm);
-  diags.setErrorLimit(10);
-  ASTContext ast;
-  std::vector<SourceFile *> files;
-  for (const std::string &path : opts.files) {
-    std::string why;
-    int id = sm.loadFile(path, why);
-    if (id < 0)
-      return fail("cannot open '" + path + "': " + why);
-    files.push_back(parseFile(ast, sm, id, diags));
-  }
-  if (diags.hasErrors())
+  Compilation c;
+  if (!checkFiles(c, opts.files, /*requireMain=*/true))
     return 1;
-  sema::CheckOptions co;
-  co.requireMain = true;
-  auto prog = sema::check(ast, files, sm, diags, co);
-  if (diags.hasErrors())
-    return 1;
-
   auto ctx = std::make_unique<llvm::LLVMContext>();
   codegen::Options cg;
   cg.optLevel = opts.optLevel;
   cg.moduleName = opts.files[0];
-  auto mod = codegen::lowerProgram(*prog, sm, diags, *ctx, cg);
-  if (diags.hasErrors() || !mod)
+  std::unique_ptr<llvm::TargetMachine> tm;
+  auto mod = lowerOptimized(c, *ctx, cg, tm);
+  if (!mod)
     return 1;
-  auto tm = codegen::hostTargetMachine(opts.optLevel, err);
-  if (!tm)
-    return fail(err);
-  codegen::optimize(*mod, *tm, opts.optLevel);
 
   auto jit = JitEngine::create(opts.optLevel);
   if (!jit)
