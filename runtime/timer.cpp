@@ -11,6 +11,7 @@
 // timerMu is never held while taking a channel lock or schedMu.
 #include "chan.h"
 
+#include <cstddef>
 #include <gc.h>
 
 #include <algorithm>
@@ -44,6 +45,15 @@ std::atomic<bool> sysmonParked{false};
 const mp_type kInt64Type = {MP_KIND_INT64, 8, MP_TYPE_POINTER_FREE | MP_TYPE_COMPARABLE, 0, 8,
                             {reinterpret_cast<const uint8_t *>("int64"), 5},
                             nullptr, nullptr, 0, nullptr, nullptr, nullptr};
+const mp_field kTickFields[] = {
+    {{reinterpret_cast<const uint8_t *>("wall"), 4}, &kInt64Type, offsetof(mp_tick, wall)},
+    {{reinterpret_cast<const uint8_t *>("mono"), 4}, &kInt64Type, offsetof(mp_tick, mono)},
+};
+// The element of After/Tick channels (generated code receives it as
+// time.Time, whose layout it shares).
+const mp_type kTickType = {MP_KIND_STRUCT, 8, MP_TYPE_POINTER_FREE | MP_TYPE_COMPARABLE, 0,
+                           sizeof(mp_tick), {reinterpret_cast<const uint8_t *>("time.Time"), 9},
+                           nullptr, nullptr, 2, kTickFields, nullptr, nullptr};
 
 int64_t nowNs() {
   struct timespec ts;
@@ -66,7 +76,10 @@ void fire(Timer *t, int64_t now) {
     ready(t->g);  // the sleeper's Timer lives on its stack: touch it no more
     return;
   }
-  chanTrySend(t->c, &now);  // a full buffer drops the tick, as Go does
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  mp_tick tick{int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec, now};
+  chanTrySend(t->c, &tick);  // a full buffer drops the tick, as Go does
   if (t->period == 0)
     GC_FREE(t);
 }
@@ -188,7 +201,7 @@ extern "C" void mp_sleep(int64_t ns, const mp_srcpos *pos) {
 }
 
 static mp_chan *newTimerChan(int64_t ns, int64_t period) {
-  mp_chan *c = mp_chan_make(&kInt64Type, 1);
+  mp_chan *c = mp_chan_make(&kTickType, 1);
   auto *t = static_cast<Timer *>(GC_MALLOC_UNCOLLECTABLE(sizeof(Timer)));
   *t = Timer{nowNs() + (ns > 0 ? ns : 0), period, nullptr, c};
   addTimer(t);

@@ -7,6 +7,7 @@
 #include "mp/stdlib.h"
 #include "mp/stdlib_internal.hpp"
 
+#include <cstddef>
 #include <climits>
 #include <ctime>
 #include <string>
@@ -90,6 +91,12 @@ extern "C" double mp_time_Duration_Hours(int64_t d) {
 }
 extern "C" int64_t mp_time_Duration_Milliseconds(int64_t d) { return d / 1000000; }
 extern "C" int64_t mp_time_Duration_Microseconds(int64_t d) { return d / 1000; }
+
+// time.After/Tick deliver the runtime's mp_tick where MP receives a Time.
+static_assert(sizeof(mp_tick) == sizeof(mp_time_Time) &&
+                  offsetof(mp_tick, wall) == offsetof(mp_time_Time, wall) &&
+                  offsetof(mp_tick, mono) == offsetof(mp_time_Time, mono),
+              "mp_tick and mp_time_Time must share a layout");
 
 extern "C" mp_time_Time mp_time_Now(void) {
   return mp_time_Time{clockNanos(CLOCK_REALTIME), clockNanos(CLOCK_MONOTONIC)};

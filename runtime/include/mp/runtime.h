@@ -161,9 +161,15 @@ int mp_select(mp_select_case *cases, int n, bool has_default,
 int64_t mp_time_now(void);
 /* time.Sleep(ns): parks the goroutine, never the worker. */
 void mp_sleep(int64_t ns, const mp_srcpos *pos);
-/* time.After(ns) / time.Tick(ns): a channel of int64 (mp_time_now() at the
- * tick) with capacity 1, fed by the runtime.  Tick with ns <= 0 returns nil
- * like Go. */
+/* What time.After/Tick channels carry: the firing time, laid out as MP's
+ * time.Time (stdlib.h's mp_time_Time): wall clock (ns since the Unix epoch)
+ * and monotonic reading (mp_time_now()). */
+typedef struct mp_tick {
+  int64_t wall;
+  int64_t mono;
+} mp_tick;
+/* time.After(ns) / time.Tick(ns): a channel of mp_tick with capacity 1, fed
+ * by the runtime.  Tick with ns <= 0 returns nil like Go. */
 mp_chan *mp_time_after(int64_t ns);
 mp_chan *mp_time_tick(int64_t ns);
 

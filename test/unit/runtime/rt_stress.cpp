@@ -112,7 +112,7 @@ void senderMain(void *p) {
     int nc = 0;
     for (int i = 0; i < n; ++i)
       cs[nc++] = {r->chans[mine[i]], MP_SELECT_SEND, &v, nullptr, nullptr, nullptr};
-    int64_t tick;
+    mp_tick tick;
     if (dice == 8)
       cs[nc++] = {mp_time_after(int64_t(next(a->rng) % 100'000)), MP_SELECT_RECV, &tick,
                   nullptr, nullptr, nullptr};
@@ -216,7 +216,7 @@ struct Receiver {
                  g == kNoGuard ? nullptr : const_cast<int *>(&kClassIds[g]), &oks[k]};
       }
       int nc = nl;
-      int64_t tick;
+      mp_tick tick;
       if (timeout)
         cs[nc++] = {mp_time_after(int64_t(next(rng) % 200'000)), MP_SELECT_RECV, &tick, nullptr,
                     nullptr, nullptr};
