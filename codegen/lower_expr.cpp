@@ -426,12 +426,12 @@ llvm::Value *sliceExpr(FuncLowering &F, const SliceExpr *e) {
   llvm::Value *max = e->max ? indexValue(F, e->max) : cap;
   bool isSlice = isa<SliceType>(xt);
   if (e->slice3) {
-    F.boundsPanic(isSlice ? 5 : 4, max, cap, B.CreateICmpUGT(max, cap));
-    F.boundsPanic(6, hi, max, B.CreateICmpUGT(hi, max));
-    F.boundsPanic(7, lo, hi, B.CreateICmpUGT(lo, hi));
+    F.boundsPanic(isSlice ? 5 : 4, max, cap, B.CreateICmpUGT(max, cap), e);
+    F.boundsPanic(6, hi, max, B.CreateICmpUGT(hi, max), e);
+    F.boundsPanic(7, lo, hi, B.CreateICmpUGT(lo, hi), e);
   } else {
-    F.boundsPanic(isSlice ? 2 : 1, hi, cap, B.CreateICmpUGT(hi, cap));
-    F.boundsPanic(3, lo, hi, B.CreateICmpUGT(lo, hi));
+    F.boundsPanic(isSlice ? 2 : 1, hi, cap, B.CreateICmpUGT(hi, cap), e);
+    F.boundsPanic(3, lo, hi, B.CreateICmpUGT(lo, hi), e);
   }
   llvm::Value *p = B.CreateGEP(F.llvmType(elem), base, lo);
   llvm::Value *r = llvm::UndefValue::get(F.M.sliceTy);

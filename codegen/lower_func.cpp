@@ -202,18 +202,19 @@ void FuncLowering::nilCheck(llvm::Value *p, const Node *at) {
   runtimePanic("invalid memory address or nil pointer dereference", at, B.CreateIsNull(p));
 }
 
-void FuncLowering::boundsPanic(int kind, llvm::Value *x, llvm::Value *y, llvm::Value *cond) {
+void FuncLowering::boundsPanic(int kind, llvm::Value *x, llvm::Value *y, llvm::Value *cond,
+                               const Node *at) {
   llvm::BasicBlock *fail = newBlock("bounds"), *ok = newBlock("ok");
   B.CreateCondBr(cond, fail, ok);
   startBlock(fail);
-  callC(CFn::PanicBounds, {B.getInt32(kind), x, y});
+  callC(CFn::PanicBounds, {B.getInt32(kind), x, y, srcpos(at)});
   B.CreateUnreachable();
   startBlock(ok);
 }
 
 void FuncLowering::indexCheck(llvm::Value *i, llvm::Value *len, const Node *at) {
   // Unsigned: a negative index is out of range too.
-  boundsPanic(0, i, len, B.CreateICmpUGE(i, len));
+  boundsPanic(0, i, len, B.CreateICmpUGE(i, len), at);
 }
 
 void FuncLowering::preemptPoll() {

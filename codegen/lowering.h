@@ -190,7 +190,9 @@ public:
   // ---- runtime checks (lower_check.cpp) ----
   void nilCheck(llvm::Value *p, const Node *at);
   void indexCheck(llvm::Value *i, llvm::Value *len, const Node *at);
-  void boundsPanic(int kind, llvm::Value *x, llvm::Value *y, llvm::Value *cond);
+  // Panics with Go's bounds message for `kind` (mp_bounds_kind) at `at`
+  // when cond holds.
+  void boundsPanic(int kind, llvm::Value *x, llvm::Value *y, llvm::Value *cond, const Node *at);
   void runtimePanic(const char *msg, const Node *at, llvm::Value *cond);
   // Loop back-edge preemption poll (runtime/HACKING.md).
   void preemptPoll();

@@ -40,11 +40,15 @@ uint8_t *allocBytes(int64_t n) {
 
 } // namespace
 
-extern "C" void mp_panic_bounds(mp_bounds_kind kind, int64_t x, int64_t y) {
+extern "C" void mp_panic_bounds_at(int32_t kind, int64_t x, int64_t y, const mp_srcpos *pos) {
   char msg[128];
   const char *fmt = x < 0 ? boundsNegFormat[kind] : boundsFormat[kind];
   std::snprintf(msg, sizeof msg, fmt, static_cast<long long>(x), static_cast<long long>(y));
-  mp_panic_runtime_error(msg);
+  mp_panic_runtime_error_at(msg, pos);
+}
+
+extern "C" void mp_panic_bounds(mp_bounds_kind kind, int64_t x, int64_t y) {
+  mp_panic_bounds_at(kind, x, y, nullptr);
 }
 
 extern "C" mp_string mp_string_concat2(mp_string a, mp_string b) {

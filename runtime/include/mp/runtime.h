@@ -213,6 +213,11 @@ MP_NORETURN void mp_panic(mp_iface v, const mp_srcpos *pos);
 MP_NORETURN void mp_panic_runtime_error(const char *msg);
 MP_NORETURN void mp_panic_runtime_error_at(const char *msg,
                                            const mp_srcpos *pos);
+/* A failed bounds check at pos: kind is an mp_bounds_kind (values.h), x
+ * and y the operands Go's message names ("index out of range [5] with
+ * length 3"). */
+MP_NORETURN void mp_panic_bounds_at(int32_t kind, int64_t x, int64_t y,
+                                    const mp_srcpos *pos);
 /* recover(): the current panic's value when called from a deferred call
  * during a panic (the panic then stops), else the nil interface. */
 mp_iface mp_recover(void);
