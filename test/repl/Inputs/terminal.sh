@@ -27,12 +27,22 @@ prompts() { screen | grep -c '^mp>'; }
 line() {
   n=$(prompts)
   keys "$@" Enter
+  next_prompt "$n" "$*"
+}
+# next_prompt N WHAT: waits (10 s at most) until more than N prompts show.
+next_prompt() {
   i=0
-  while [ "$(prompts)" -le "$n" ] && [ $i -lt 100 ]; do
+  while [ "$(prompts)" -le "$1" ] && [ $i -lt 100 ]; do
     sleep 0.1
     i=$((i + 1))
   done
-  [ $i -lt 100 ] || echo "TIMEOUT after: $*"
+  [ $i -lt 100 ] || echo "TIMEOUT after: $2"
+}
+# interrupt: Ctrl-C on a running input, then waits for the prompt it gives.
+interrupt() {
+  n=$(prompts)
+  keys C-c
+  next_prompt "$n" C-c
 }
 
 t -f /dev/null new-session -d -s repl -x 100 -y 50 \
@@ -53,14 +63,13 @@ line 'twice(x)'
 line 'import "time"'
 keys 'time.Sleep(time.Hour)' Enter
 sleep 1
-keys C-c
-wait_for 'interrupted'
+interrupt
 line 'x'
 # Ctrl-C also ends an input that loops without blocking.
 line 'n := 0'
 keys 'for { n++ }' Enter
 sleep 1
-keys C-c
+interrupt
 line 'n > 0'
 # Ctrl-C on a half-typed line drops it.
 keys 'garbage(' C-c
