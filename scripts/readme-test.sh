@@ -6,7 +6,7 @@
 # what they printed: the demo ends with the sieve's primes
 # (examples/expected/sieve.out) and make check with "N passed, 0 failed".
 # When every Debian package is present the apt step must be skipped:
-# apt-get and sudo are then shadowed by stubs that fail the test.
+# apt-get and sudo are then shadowed by stand-in commands that fail the test.
 # Usage: scripts/readme-test.sh [--keep]   (JOBS=N limits build parallelism)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,13 +32,13 @@ git clone -q "$root" "$tmp/mp"
 echo "readme-test: fresh clone of $(git -C "$tmp/mp" log --oneline -1) in $tmp/mp"
 
 if [[ -z "$("$root/scripts/install-deps.sh" --list-missing)" ]]; then
-  mkdir "$tmp/stubs"
+  mkdir "$tmp/no-apt-bin"
   for tool in apt-get apt sudo; do
     printf '#!/bin/sh\necho "readme-test: %s called although every package is installed" >&2\nexit 1\n' \
-      "$tool" >"$tmp/stubs/$tool"
-    chmod +x "$tmp/stubs/$tool"
+      "$tool" >"$tmp/no-apt-bin/$tool"
+    chmod +x "$tmp/no-apt-bin/$tool"
   done
-  export PATH="$tmp/stubs:$PATH"
+  export PATH="$tmp/no-apt-bin:$PATH"
   echo "readme-test: every package is installed; apt must not run"
 fi
 
