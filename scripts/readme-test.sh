@@ -12,7 +12,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 keep=false
 [[ "${1:-}" == "--keep" ]] && keep=true
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/readme-test.XXXXXX")
+tmp=$(mktemp -d)  # under $TMPDIR or /tmp
 cleanup() { if $keep; then echo "readme-test: left $tmp"; else rm -rf "$tmp"; fi; }
 trap cleanup EXIT
 
