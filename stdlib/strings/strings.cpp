@@ -159,11 +159,14 @@ extern "C" mp_slice mp_strings_Fields(mp_string s) {
 
 extern "C" mp_slice mp_strings_Split(mp_string s, mp_string sep) {
   std::vector<mp_string> parts;
-  if (sep.len == 0) {  // explode into UTF-8 sequences (invalid bytes singly)
+  if (sep.len == 0) {  // explode into UTF-8 sequences; as in Go, an invalid
+                       // byte becomes "\uFFFD"
+    static const uint8_t kRuneError[] = {0xEF, 0xBF, 0xBD};
     for (int64_t i = 0; i < s.len;) {
-      int w = mp::utf8::decode(s.ptr + i, s.len - i).width;
-      parts.push_back(sub(s, i, i + w));
-      i += w;
+      mp::utf8::Decoded d = mp::utf8::decode(s.ptr + i, s.len - i);
+      parts.push_back(d.rune == mp::utf8::RuneError ? mp_string{kRuneError, 3}
+                                                    : sub(s, i, i + d.width));
+      i += d.width;
     }
     return stringSlice(parts);
   }
