@@ -159,13 +159,15 @@ extern "C" mp_slice mp_strings_Fields(mp_string s) {
 
 extern "C" mp_slice mp_strings_Split(mp_string s, mp_string sep) {
   std::vector<mp_string> parts;
-  if (sep.len == 0) {  // explode into UTF-8 sequences; as in Go, an invalid
-                       // byte becomes "\uFFFD"
+  if (sep.len == 0) {  // explode into UTF-8 sequences; as Go's explode
+                       // does, an invalid byte becomes "\uFFFD" except in
+                       // the last part, which is the rest of s as it is
     static const uint8_t kRuneError[] = {0xEF, 0xBF, 0xBD};
     for (int64_t i = 0; i < s.len;) {
       mp::utf8::Decoded d = mp::utf8::decode(s.ptr + i, s.len - i);
-      parts.push_back(d.rune == mp::utf8::RuneError ? mp_string{kRuneError, 3}
-                                                    : sub(s, i, i + d.width));
+      bool last = i + d.width == s.len;
+      parts.push_back(d.rune == mp::utf8::RuneError && !last ? mp_string{kRuneError, 3}
+                                                             : sub(s, i, i + d.width));
       i += d.width;
     }
     return stringSlice(parts);
