@@ -53,14 +53,6 @@ void __tsan_switch_to_fiber(void *fiber, unsigned flags);
 }
 #endif
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define MP_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define MP_ASAN 1
-#endif
 #ifdef MP_ASAN
 // AddressSanitizer must know which stack is current (make check-asan).
 #include <sanitizer/common_interface_defs.h>

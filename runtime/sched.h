@@ -3,6 +3,17 @@
 // of the ABI.  Invariants and lock order: see the top of sched.cpp.
 #pragma once
 
+// MP_ASAN: built with AddressSanitizer (clang or gcc spelling), which must
+// be told about stack switches (sched.cpp, stack.cpp; make check-asan).
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MP_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define MP_ASAN 1
+#endif
+
 #include "mp/runtime.h"
 
 #include <atomic>

@@ -29,14 +29,6 @@
 #include <mutex>
 #include <sys/mman.h>
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define MP_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define MP_ASAN 1
-#endif
 #ifdef MP_ASAN
 #include <sanitizer/asan_interface.h>
 #endif
