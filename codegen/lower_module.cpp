@@ -3,6 +3,7 @@
 // variables with their initialisation in Go's order, string constants,
 // source positions, and the C `main` that hands main.main to the runtime.
 #include "codegen/lower_conc.h"
+#include "codegen/stack_check.h"
 
 #include "llvm/IR/Verifier.h"
 #include "llvm/Target/TargetMachine.h"
@@ -167,9 +168,9 @@ llvm::GlobalVariable *ModuleLowering::global(const Object *var) {
 namespace {
 
 void setFuncAttrs(ModuleLowering &M, llvm::Function *f) {
-  // Split-stack prologues: stack overflow detection and preemption
-  // (runtime/HACKING.md "Stacks, overflow, preemption").
-  f->addFnAttr("split-stack");
+  // Entry stack check and loop preemption polls, added after optimization
+  // (stack_check.cpp; runtime/HACKING.md "Stacks, overflow, preemption").
+  f->addFnAttr(kStackCheckAttr);
   f->addFnAttr("frame-pointer", "all");
   f->addFnAttr(llvm::Attribute::NoUnwind);
   f->addFnAttr(llvm::Attribute::UWTable);
