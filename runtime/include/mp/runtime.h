@@ -96,6 +96,10 @@ static inline void mp_preempt_poll(void) {
 }
 /* runtime.Gosched(). */
 void mp_yield(void);
+/* runtime.NumGoroutine(): goroutines that exist now (running, runnable or
+ * blocked, abandoned REPL ones included); a snapshot that may lag a
+ * goroutine being created or ended on another worker. */
+int64_t mp_num_goroutine(void);
 /* The running goroutine's id (1 for main). */
 int64_t mp_goid(void);
 
