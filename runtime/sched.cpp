@@ -24,7 +24,8 @@
 //  - Runtime globals with destructors (mutexes, condition variables,
 //    containers) are `*new` and never destroyed: workers, sysmon and helper
 //    threads keep running while exit() runs static destructors.
-// Lock order: schedMu -> Worker::qlock; channel locks -> qlock; timerMu is
+// Lock order: channel locks -> schedMu -> Worker::qlock (ready() under a
+// channel lock may take schedMu); channel locks -> qlock; timerMu is
 // never held while taking schedMu or a channel lock.
 #include "sched.h"
 
