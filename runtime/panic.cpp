@@ -177,13 +177,21 @@ std::mutex &funcMu = *new std::mutex;
 std::vector<std::pair<const mp_func_info *, size_t>> &funcTables =
     *new std::vector<std::pair<const mp_func_info *, size_t>>;
 
+// An exact range first; else the open-ended entry (end NULL) that starts
+// closest below pc.
 const mp_srcpos *findFunc(const void *pc) {
   std::lock_guard<std::mutex> lk(funcMu);
+  const mp_func_info *best = nullptr;
   for (auto &[t, n] : funcTables)
-    for (size_t i = 0; i < n; ++i)
-      if (pc >= t[i].start && pc < t[i].end)
+    for (size_t i = 0; i < n; ++i) {
+      if (pc < t[i].start)
+        continue;
+      if (t[i].end && pc < t[i].end)
         return t[i].pos;
-  return nullptr;
+      if (!t[i].end && (!best || t[i].start > best->start))
+        best = &t[i];
+    }
+  return best ? best->pos : nullptr;
 }
 
 } // namespace

@@ -139,9 +139,11 @@ void wakeIdle();
 
 // Scheduler perturbation (perturb.cpp): MPSCHED_PERTURB=<seed> randomizes
 // run-queue picks and the waker's run-next slot and yields at channel
-// operations, to explore interleavings; the seed replays a run (MPPROCS=1).
+// operations and delays worker start-up, to explore interleavings; the seed
+// replays a run (MPPROCS=1).
 void perturbInit();
 void perturbYield();
+void perturbStartDelay(Worker *w);
 inline void perturbPoint() {
   if (__builtin_expect(gPerturb, 0))
     perturbYield();

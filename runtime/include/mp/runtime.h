@@ -106,7 +106,9 @@ int64_t mp_goid(void);
 
 /* Function table for traces: codegen may register each function's code
  * range so that `fatal error: stack overflow` names the function that
- * overflowed.  Entries need not be sorted; the table must stay alive. */
+ * overflowed.  Entries need not be sorted; the table must stay alive.
+ * end may be NULL: the function then ends where the next registered
+ * function starts (codegen registers every MP function that way). */
 typedef struct mp_func_info {
   const void *start, *end;
   const mp_srcpos *pos; /* the function's declaration */
