@@ -98,6 +98,10 @@ void printPanicValue(mp_iface v) {
 void printPos(const mp_srcpos *pos) {
   if (!pos)
     return;
+  if (!pos->file && pos->func) {  // a function known by name only (JIT)
+    std::fprintf(stderr, "%s(...)\n", pos->func);
+    return;
+  }
   std::fprintf(stderr, "%s(...)\n\t%s:%d:%d\n", pos->func ? pos->func : "?",
                pos->file ? pos->file : "?", pos->line, pos->col);
 }
@@ -239,7 +243,7 @@ void reportFatalLocked(const char *msg, bool allGoroutines) {
 using namespace mp::rt;
 
 extern "C" [[noreturn]] void mp_stack_overflow(void *pc) {
-  std::lock_guard<std::mutex> lk(fatalMu);
+  std::unique_lock<std::mutex> lk(fatalMu);
   stdoutFlushForExit();
   G *g = currentG();
   std::fprintf(stderr, "fatal error: stack overflow\n\ngoroutine %" PRId64 " [running]:\n",
@@ -250,6 +254,15 @@ extern "C" [[noreturn]] void mp_stack_overflow(void *pc) {
     Dl_info info;
     if (dladdr(pc, &info) && info.dli_sname)
       std::fprintf(stderr, "%s(...)\n", info.dli_sname);
+  }
+  // Session mode: like a panic, only this goroutine ends.  We run on the
+  // red zone below its stack limit; goexit switches away and frees the
+  // stack.  MP code holds no runtime lock, except in a value guard
+  // (channel locks): then the process must die.
+  if (g && !g->isG0 && sessionMode() && !inGuard()) {
+    lk.unlock();
+    std::fflush(stderr);
+    exitCurrentG(MP_RUN_PANICKED);
   }
   die();
 }

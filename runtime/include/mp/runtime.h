@@ -63,8 +63,16 @@ void mp_run(void (*fn)(void *), void *arg);
  * gives no channel value any more: a later send or receive passes over its
  * waiters (and wakes it, to end); a running one ends at its next
  * preemption check.
- * Stack overflow and os.Exit still end the process. */
+ *  - a stack overflow is reported as always and ends only that goroutine,
+ *    like a panic (unless it happens inside a value guard: then the
+ *    process dies, since the guard holds channel locks);
+ *  - os.Exit (mp_exit) still ends the process, with its status, after the
+ *    hook set by mp_session_on_exit. */
 void mp_session_begin(void);
+/* Session mode: mp_exit(code) flushes stdout, then runs fn(code) on a
+ * thread of its own (the embedder restores the terminal, saves history)
+ * and waits for it, then ends the process with `code`.  NULL: no hook. */
+void mp_session_on_exit(void (*fn)(int code));
 
 enum { MP_RUN_OK = 0, MP_RUN_PANICKED = 1, MP_RUN_DEADLOCK = 2, MP_RUN_INTERRUPTED = 3 };
 
