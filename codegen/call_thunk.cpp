@@ -106,7 +106,7 @@ DelayedCall delayCall(FuncLowering &F, const CallExpr *c, unsigned headerWords,
   Saved saved;
   if (std::optional<Callee> cal = F.callee(c))
     saved = saveOrdinaryCall(F, c, *cal);
-  else if (ci && ci->kind != CallKind::Conversion && !ci->spreadsTuple)
+  else if (ci && ci->kind != CallKind::Conversion)
     saved = saveReplayedCall(F, c);
   else
     M.notLowered(c, (kind + " of this call").str());

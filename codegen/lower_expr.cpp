@@ -66,7 +66,9 @@ std::vector<llvm::Value *> FuncLowering::tupleValues(const Expr *e) {
   e = unparen(e);
   const ExprInfo &ei = M.prog.info(e);
   llvm::Value *v;
-  if (auto *c = dyn_cast<CallExpr>(e))
+  if (auto it = presetValues.find(e); it != presetValues.end())
+    v = it->second; // go/defer thunks: the tuple saved at the statement
+  else if (auto *c = dyn_cast<CallExpr>(e))
     v = lowerCall(*this, c);
   else if (ei.commaOk)
     v = rawValue(e);
