@@ -5,7 +5,8 @@
 #   make check-readme  README.md's two commands in a fresh clone (slow: a full
 #                   build from scratch; not part of make check)
 #   make fuzz       libFuzzer on the frontend, one core, FUZZ_TIME seconds (not in check);
-#                   FUZZ_TARGET=sema fuzzes parser + type checker instead
+#                   FUZZ_TARGET=sema fuzzes parser + type checker instead,
+#                   FUZZ_TARGET=pipeline parser + checker + lowering to LLVM IR
 #   make check-tsan the runtime's unit and stress tests under ThreadSanitizer
 #                   (separate tree build-tsan/; not part of make check)
 #   make check-asan the same under AddressSanitizer (tree build-asan/)

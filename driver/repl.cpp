@@ -25,6 +25,10 @@
 #include "driver/repl_input.h"
 #include "driver/repl_session.h"
 #include "mp/runtime.h"
+// Last: termios.h defines macros (B0, ...) that clash with LLVM's headers.
+#include <poll.h>
+#include <sys/ioctl.h>
+#include <termios.h>
 
 namespace mp::driver {
 namespace {
@@ -110,7 +114,26 @@ private:
     el_get(el, EL_CLIENTDATA, &self);
     return const_cast<char *>(static_cast<LineReader *>(self)->Prompt);
   }
+  // Ctrl-D typed while an input ran reached a terminal in cooked mode,
+  // which keeps it as an end-of-file mark; once libedit switches to raw
+  // mode it would read a NUL byte instead and the Ctrl-D would be lost.
+  // So before el_gets: a pending mark (stdin readable in canonical mode
+  // with no bytes to read) is consumed and taken as Ctrl-D.
+  static bool eofPending() {
+    struct termios tio;
+    if (tcgetattr(0, &tio) != 0 || !(tio.c_lflag & ICANON))
+      return false;
+    struct pollfd p = {0, POLLIN, 0};
+    int avail = -1;
+    if (poll(&p, 1, 0) != 1 || !(p.revents & POLLIN) || ioctl(0, FIONREAD, &avail) != 0 ||
+        avail != 0)
+      return false;
+    char c;
+    return ::read(0, &c, 1) == 0;
+  }
   Status readEdit(std::string &line) {
+    if (eofPending())
+      return Status::Eof;
     int count = 0;
     const char *s = el_gets(El, &count);
     if (!s)
@@ -182,6 +205,9 @@ void readEvalPrint(ReplSession &session, LineReader &reader, bool interactive) {
   std::string input, line;
   for (;;) {
     std::fflush(stdout);
+    // A Ctrl-C from here on interrupts this input, even one pressed while
+    // it is still being compiled.
+    *session.interruptFlag() = 0;
     auto status = reader.read(!input.empty(), line);
     if (status == LineReader::Status::Interrupted) {  // Ctrl-C at the prompt
       if (interactive)

@@ -107,8 +107,8 @@ struct Worker {
   std::atomic<bool> busy{false};       // running a goroutine (relaxed hint)
   uint64_t *stackLimitSlot = nullptr;  // &%fs:0x70 of this thread
   uint64_t rng = 1;
-  // Goroutines created / ended here; summed for deadlock detection while
-  // every worker is idle, so relaxed stores by the owner suffice.
+  // Goroutines created / ended on this worker, written only by its thread;
+  // mp_num_goroutine sums them (a relaxed snapshot, as Go's NumGoroutine).
   std::atomic<int64_t> spawned{0}, exited{0};
   pthread_t thread{};
 };

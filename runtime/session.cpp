@@ -10,7 +10,12 @@
 //  - An abandoned G (cancelled) is exited only at points where it holds no
 //    runtime lock and no waiter of it is queued: where a blocking call
 //    returns, and at preemption checks.
-// Lock order: schedMu -> RunState::mu (as in sched.cpp).
+//  - An abandoned G's channel waiters never complete a handoff: wakers
+//    check G::cancelled under the channel lock and drop them instead
+//    (chan.cpp, dropAbandoned), which wakes the G to exit.  So no lock
+//    beyond the channel's is taken to abandon a G (a channel lock may be
+//    held while taking schedMu, never the other way round).
+// Lock order: channel locks -> schedMu -> RunState::mu (as in sched.cpp).
 #include "sched.h"
 
 #include <chrono>

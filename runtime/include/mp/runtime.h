@@ -59,9 +59,10 @@ void mp_run(void (*fn)(void *), void *arg);
  *  - a deadlock (every goroutine blocked while a run is active) prints the
  *    usual report, without the goroutines already abandoned, and ends every
  *    active run with MP_RUN_DEADLOCK.
- * A run's root goroutine that is abandoned (deadlock, interrupt) stays
- * parked; if it is ever woken, it ends when its runtime call returns (a
- * value it received then is dropped), or at its next preemption check.
+ * A run's root goroutine that is abandoned (deadlock, interrupt) takes and
+ * gives no channel value any more: a later send or receive passes over its
+ * waiters (and wakes it, to end); a running one ends at its next
+ * preemption check.
  * Stack overflow and os.Exit still end the process. */
 void mp_session_begin(void);
 
@@ -96,6 +97,10 @@ static inline void mp_preempt_poll(void) {
 }
 /* runtime.Gosched(). */
 void mp_yield(void);
+/* runtime.NumGoroutine(): goroutines that exist now (running, runnable or
+ * blocked, abandoned REPL ones included); a snapshot that may lag a
+ * goroutine being created or ended on another worker. */
+int64_t mp_num_goroutine(void);
 /* The running goroutine's id (1 for main). */
 int64_t mp_goid(void);
 
