@@ -415,7 +415,10 @@ void ReplSession::runEntry(const std::string &entry) {
     std::fprintf(stderr, "mpc: internal error: %s\n", llvm::toString(addr.takeError()).c_str());
     return;
   }
-  Interrupt = 0;
+  if (Interrupt) {  // Ctrl-C while the input was being compiled
+    std::fprintf(stderr, "interrupted\n");
+    return;
+  }
   // MP functions take a closure environment first: __repl_N(void *env).
   int result = mp_run_session(reinterpret_cast<void (*)(void *)>(*addr), nullptr, &Interrupt);
   mp_stdout_flush();

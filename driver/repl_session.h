@@ -44,7 +44,8 @@ public:
   /// `:reset`: forgets every declaration and variable (goroutines started
   /// earlier keep running on their own code and data).
   void reset();
-  /// Set from the SIGINT handler while an input runs.
+  /// Set from the SIGINT handler; the REPL clears it before reading an
+  /// input, so a Ctrl-C while that input compiles or runs interrupts it.
   volatile int *interruptFlag() { return &Interrupt; }
 
 private:

@@ -12,6 +12,9 @@
 //    by winning its SelectWait (claimWaiter), so exactly one case fires.
 //  - A guarded receiver is never completed by a waker, only nudged: its
 //    own goroutine runs the guard (select.cpp).
+//  - A waiter whose goroutine was abandoned (session mode, G::cancelled)
+//    never completes a handoff: wakers drop it (dropAbandoned) and serve
+//    the next one, so a value sent later reaches a live receiver.
 //  - Wake-ups of completed waiters happen after c is unlocked (Wakeups);
 //    a parked G releases c only after it switched out (park's hook).
 #include "chan.h"
@@ -38,10 +41,22 @@ void nudgeWaiter(Waiter *w) {
     ready(w->g);
 }
 
+void dropAbandoned(WaitQueue &q, Waiter *w) {
+  if (w->sel) {
+    nudgeWaiter(w);  // a no-op once its state left SelWaiting
+    return;
+  }
+  q.remove(w);
+  w->ok = false;
+  ready(w->g);
+}
+
 Waiter *takeWaiter(WaitQueue &q) {
   for (Waiter *w = q.head; w;) {
     Waiter *next = w->next;
-    if (w->guard) {
+    if (abandoned(w)) {
+      dropAbandoned(q, w);
+    } else if (w->guard) {
       nudgeWaiter(w);
     } else if (claimWaiter(w)) {
       q.remove(w);

@@ -109,6 +109,16 @@ inline void zeroElem(mp_chan *c, void *dst) {
     __builtin_memset(dst, 0, size_t(c->elemSize));
 }
 
+// Session mode: w's goroutine was abandoned by its run (Ctrl-C, deadlock)
+// and must neither take nor give a value.  Relaxed: the abandonment is
+// published under schedMu, which every later run passes through.
+inline bool abandoned(const Waiter *w) {
+  return w->g->cancelled.load(std::memory_order_relaxed);
+}
+// Takes an abandoned waiter out of the game: a plain one is unlinked, a
+// select's is nudged (its selector unlinks its waiters itself); then its G
+// is readied, ends at exitIfCancelled and frees its stack.  c locked.
+void dropAbandoned(WaitQueue &q, Waiter *w);
 // Claims w for a handoff: always for a plain waiter, by winning its
 // select's SelWaiting->SelDone race otherwise.  c locked.
 bool claimWaiter(Waiter *w);

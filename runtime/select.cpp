@@ -100,8 +100,8 @@ bool pollGuarded(mp_chan *c, mp_select_case &cs, bool *ok, Wakeups &wake) {
     return true;
   }
   for (Waiter *s = c->sendq.head; s; s = s->next) {
-    if (s->sel && s->sel->state.load(std::memory_order_acquire) != SelWaiting)
-      continue;
+    if (abandoned(s) || (s->sel && s->sel->state.load(std::memory_order_acquire) != SelWaiting))
+      continue;  // an abandoned one is dropped by the next takeWaiter
     if (!runGuard(cs, s->elem, true) || !claimWaiter(s))
       continue;
     c->sendq.remove(s);

@@ -1,6 +1,7 @@
 // runtime/session.cpp: session mode, for embedding the runtime in a REPL
-// (runtime.h, mp_session_begin): a panic ends its goroutine, a deadlock
-// ends the active runs, Ctrl-C abandons a run; the process goes on.
+// (runtime.h, mp_session_begin): a panic or stack overflow ends its
+// goroutine, a deadlock ends the active runs, Ctrl-C abandons a run; the
+// process goes on.  os.Exit ends it after the embedder's exit hook.
 //
 // Invariants:
 //  - A root's RunState is reached only through G::doneFlag, which is
@@ -10,10 +11,16 @@
 //  - An abandoned G (cancelled) is exited only at points where it holds no
 //    runtime lock and no waiter of it is queued: where a blocking call
 //    returns, and at preemption checks.
-// Lock order: schedMu -> RunState::mu (as in sched.cpp).
+//  - An abandoned G's channel waiters never complete a handoff: wakers
+//    check G::cancelled under the channel lock and drop them instead
+//    (chan.cpp, dropAbandoned), which wakes the G to exit.  So no lock
+//    beyond the channel's is taken to abandon a G (a channel lock may be
+//    held while taking schedMu, never the other way round).
+// Lock order: channel locks -> schedMu -> RunState::mu (as in sched.cpp).
 #include "sched.h"
 
 #include <chrono>
+#include <thread>
 #include <vector>
 
 namespace mp::rt {
@@ -53,7 +60,24 @@ void deadlockLocked() {
 
 using namespace mp::rt;
 
+namespace {
+std::atomic<void (*)(int)> gExitHook{nullptr};
+} // namespace
+
+void mp::rt::sessionExitHook(int code) {
+  void (*fn)(int) = gExitHook.load(std::memory_order_acquire);
+  if (!fn || !sessionMode())
+    return;
+  // On a thread of its own: the caller may be a goroutine, whose stack is
+  // small and whose worker must not run the embedder's code.
+  std::thread(fn, code).join();
+}
+
 extern "C" void mp_session_begin(void) { gSession.store(true, std::memory_order_relaxed); }
+
+extern "C" void mp_session_on_exit(void (*fn)(int code)) {
+  gExitHook.store(fn, std::memory_order_release);
+}
 
 extern "C" int mp_run_session(void (*fn)(void *), void *arg, volatile int *interrupt) {
   RunState st;

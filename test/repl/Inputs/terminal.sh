@@ -2,18 +2,19 @@
 # test/repl/Inputs/terminal.sh MPC TMP: drives `mpc repl` on a real terminal
 # (a tmux pane) and prints the screen and the history file: the prompt,
 # emacs line editing, history recall, Ctrl-C on a blocked input and on a
-# half-typed line, and Ctrl-D.
+# half-typed line, Ctrl-D, and os.Exit.
 mpc=$1
 tmp=$2
 rm -rf "$tmp.home" && mkdir -p "$tmp.home"
 sock="$tmp.sock"
 t() { tmux -S "$sock" "$@"; }
 screen() { t capture-pane -p -t repl -S -200; }
-# wait_for PATTERN: until the screen shows it (10 s at most).  The screen
+# Every wait is generous (30 s): a loaded machine only makes the test slower.
+# wait_for PATTERN: until the screen shows it.  The screen
 # has no trailing blanks: `mp>` is the prompt.
 wait_for() {
   i=0
-  while [ $i -lt 100 ]; do
+  while [ $i -lt 300 ]; do
     screen | grep -q -- "$1" && return 0
     sleep 0.1
     i=$((i + 1))
@@ -29,14 +30,14 @@ line() {
   keys "$@" Enter
   next_prompt "$n" "$*"
 }
-# next_prompt N WHAT: waits (10 s at most) until more than N prompts show.
+# next_prompt N WHAT: waits until more than N prompts show.
 next_prompt() {
   i=0
-  while [ "$(prompts)" -le "$1" ] && [ $i -lt 100 ]; do
+  while [ "$(prompts)" -le "$1" ] && [ $i -lt 300 ]; do
     sleep 0.1
     i=$((i + 1))
   done
-  [ $i -lt 100 ] || echo "TIMEOUT after: $2"
+  [ $i -lt 300 ] || echo "TIMEOUT after: $2"
 }
 # interrupt: Ctrl-C on a running input, then waits for the prompt it gives.
 interrupt() {
@@ -71,12 +72,28 @@ keys 'for { n++ }' Enter
 sleep 1
 interrupt
 line 'n > 0'
-# Ctrl-C on a half-typed line drops it.
-keys 'garbage(' C-c
+# Ctrl-C on a half-typed line drops it (and gives a new prompt: wait for
+# it, or the next line would take it for its own and go on too early).
+keys 'garbage('
+interrupt
 line 'x + 100'
+# Ctrl-D typed while an input runs ends the REPL once the input is done
+# (the terminal, in cooked mode meanwhile, keeps it as an end-of-file mark).
+keys 'time.Sleep(time.Second)' Enter
+sleep 0.3
 keys C-d
 wait_for 'Pane is dead'
 screen
+# os.Exit ends the REPL with its status, and the history is still saved.
+t kill-session -t repl
+t new-session -d -s repl -x 100 -y 50 \
+  "env HOME=$tmp.home TERM=xterm $mpc repl" \; set-option -t repl remain-on-exit on
+wait_for 'mp>'
+line 'import "os"'
+keys 'os.Exit(3)' Enter
+wait_for 'Pane is dead'
+echo "--- exit"
+screen | grep 'Pane is dead'
 t kill-server 2>/dev/null
 echo "--- history"
 cat "$tmp.home/.mp_history"

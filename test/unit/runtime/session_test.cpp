@@ -60,6 +60,11 @@ TEST_F(Session, BackgroundPanicEndsOnlyThatGoroutine) {
     int64_t got = 0;
     check(runSession([&] { got = recv(c); }) == MP_RUN_OK, "receiving run is OK");
     check(got == 7, "the other goroutine still sent");
+    // The panicking goroutine may still be writing its report on another
+    // worker: exit only once it has ended.
+    for (int i = 0; i < 1000 && mp_num_goroutine() > 0; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    check(mp_num_goroutine() == 0, "the panicking goroutine ended");
     std::_Exit(0);
   };
   EXPECT_EXIT(body(), testing::ExitedWithCode(0), "panic: runtime error: index out of range");
@@ -124,6 +129,67 @@ TEST_F(Session, InterruptEndsABlockedRunAndGoroutinesPersist) {
     std::_Exit(0);
   };
   EXPECT_EXIT(body(), testing::ExitedWithCode(0), "session ok");
+}
+
+// Rule: a root abandoned by a deadlock neither takes nor gives a value
+// later: a send of a later run reaches a live receiver, a receive of a
+// later run gets a live sender's value (plain operations and select).
+TEST_F(Session, AbandonedRootsTakeAndGiveNoValues) {
+  auto body = [] {
+    mp_session_begin();
+    mp_chan *c = mp_chan_make(&kInt, 0);
+    mp_chan *other = mp_chan_make(&kInt, 0);
+    check(runSession([c] { recv(c); }) == MP_RUN_DEADLOCK, "blocked receive deadlocks");
+    check(runSession([c] { send(c, 99); }) == MP_RUN_DEADLOCK, "blocked send deadlocks");
+    check(runSession([c, other] {
+            int64_t v = 0;
+            mp_select_case cases[2] = {{c, MP_SELECT_RECV, &v, nullptr, nullptr, nullptr},
+                                       {other, MP_SELECT_RECV, &v, nullptr, nullptr, nullptr}};
+            mp_select(cases, 2, false, nullptr);
+          }) == MP_RUN_DEADLOCK, "blocked select deadlocks");
+    int64_t got = 0;
+    check(runSession([&] {
+            go([c] { send(c, 7); });
+            got = recv(c);
+          }) == MP_RUN_OK, "receive from a live sender is OK");
+    check(got == 7, "the live receiver got the value, not an abandoned one");
+    check(runSession([&] {
+            go([other] { send(other, 8); });
+            got = recv(other);
+          }) == MP_RUN_OK, "receive on the select's other channel is OK");
+    check(got == 8, "the abandoned select took nothing");
+    std::fputs("abandoned ok\n", stderr);
+    std::_Exit(0);
+  };
+  EXPECT_EXIT(body(), testing::ExitedWithCode(0), "abandoned ok");
+}
+
+// Rule: the same after Ctrl-C: an interrupted receive takes no later value.
+TEST_F(Session, InterruptedReceiverTakesNoValue) {
+  auto body = [] {
+    mp_session_begin();
+    mp_chan *c = mp_chan_make(&kInt, 0);
+    static volatile int interrupt = 0;
+    std::thread ctrlC([] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      interrupt = 1;
+    });
+    check(runSession([c] {
+            go([] { mp_sleep(60'000'000'000, nullptr); });  // no deadlock
+            recv(c);
+          }, &interrupt) == MP_RUN_INTERRUPTED, "interrupted");
+    ctrlC.join();
+    interrupt = 0;
+    int64_t got = 0;
+    check(runSession([&] {
+            go([c] { send(c, 5); });
+            got = recv(c);
+          }, &interrupt) == MP_RUN_OK, "later receive is OK");
+    check(got == 5, "the value reached the live receiver");
+    std::fputs("interrupted ok\n", stderr);
+    std::_Exit(0);
+  };
+  EXPECT_EXIT(body(), testing::ExitedWithCode(0), "interrupted ok");
 }
 
 } // namespace
