@@ -1,7 +1,7 @@
 // codegen/lower_func.cpp: one function body — prologue (parameters,
 // captures, result slots), the return block, variable slots (stack, or GC
 // heap for variables that escape), block helpers, runtime checks with Go's
-// panic messages and debug locations.
+// panic messages, loop preemption polls and debug locations.
 #include "codegen/lower_conc.h"
 #include "codegen/stack_check.h"
 
@@ -226,6 +226,16 @@ void FuncLowering::boundsPanic(int kind, llvm::Value *x, llvm::Value *y, llvm::V
 void FuncLowering::indexCheck(llvm::Value *i, llvm::Value *len, const Node *at) {
   // Unsigned: a negative index is out of range too.
   boundsPanic(0, i, len, B.CreateICmpUGE(i, len), at);
+}
+
+void FuncLowering::preemptPoll() {
+  // An opaque call for the optimizer (memory is in place at each poll, so
+  // an interrupted or preempted loop has stored what it computed), made a
+  // two-instruction poll after optimization.
+  llvm::FunctionCallee marker = M.mod.getOrInsertFunction(kPollMarker, M.voidTy);
+  if (auto *mf = llvm::dyn_cast<llvm::Function>(marker.getCallee()))
+    mf->addFnAttr(llvm::Attribute::NoUnwind);
+  B.CreateCall(marker);
 }
 
 } // namespace mp::codegen

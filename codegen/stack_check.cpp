@@ -31,22 +31,20 @@
 //    run with most of the 32 KiB red zone below them.
 // The limit word is MP_PREEMPT_POISON (all ones) when sysmon asks the
 // goroutine to yield: every entry check fails and mp_morestack yields.
-// Loops poll the same word on each latch (`cmpq $-1, %fs:0x70; je`, two
-// instructions) and call mp_preempt_asm, which preserves all registers so
-// the poll costs the loop no register pressure.  Polls are added to the
-// loops that survive optimization (LoopInfo), so the optimizer is free to
-// unroll or rewrite loops and a `for { n++ }` reduced to an empty loop
-// still polls; MP functions carry no `mustprogress`, so LLVM keeps
-// infinite loops.
+// Loops poll the same word on their back-edge (`cmpq $-1, %fs:0x70; je`,
+// two instructions) and call mp_preempt_asm, which preserves all registers
+// so the poll costs the loop no register pressure (the `mp_preempt` call
+// it replaces clobbered the caller-saved registers: spills and reloads
+// around it).  Lowering emits the poll as an opaque call of kPollMarker, so
+// that the optimizer keeps memory up to date at each poll (a REPL input
+// interrupted in `for { n++ }` has stored n) and never deletes the loop;
+// this pass turns each marker call into the poll.
 #include "codegen/stack_check.h"
 
 #include <string>
 #include <vector>
 
-#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
-#include "llvm/Analysis/LoopInfo.h"
-#include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/Instructions.h"
@@ -74,12 +72,14 @@ uint64_t allocaBytes(llvm::Function &f) {
   return bytes;
 }
 
-// True when every call is to an intrinsic or never returns (a panic).
-bool isLeaf(llvm::Function &f) {
+// True when every call is to an intrinsic, a poll marker, or never returns
+// (a panic).
+bool isLeaf(llvm::Function &f, llvm::Function *marker) {
   for (llvm::BasicBlock &bb : f)
     for (llvm::Instruction &i : bb) {
       auto *call = llvm::dyn_cast<llvm::CallBase>(&i);
-      if (!call || llvm::isa<llvm::IntrinsicInst>(call))
+      if (!call || llvm::isa<llvm::IntrinsicInst>(call) ||
+          (marker && call->getCalledFunction() == marker))
         continue;
       if (call->doesNotReturn() || llvm::isa_and_nonnull<llvm::UnreachableInst>(call->getNextNode()))
         continue;
@@ -147,23 +147,18 @@ void insertEntryCheck(llvm::Function &f, uint64_t frame) {
   emitCheck(at, cmp, cons, stubCall("mp_morestack", k), pos, entryLoc(f));
 }
 
-void insertLoopPolls(llvm::Function &f) {
-  llvm::DominatorTree dt(f);
-  llvm::LoopInfo li(dt);
-  llvm::SmallVector<llvm::BasicBlock *, 8> latches;
-  llvm::SmallPtrSet<llvm::BasicBlock *, 8> seen;
-  for (llvm::Loop *l : li.getLoopsInPreorder()) {
-    llvm::SmallVector<llvm::BasicBlock *, 4> ls;
-    l->getLoopLatches(ls);
-    for (llvm::BasicBlock *bb : ls)
-      if (seen.insert(bb).second)
-        latches.push_back(bb);
-  }
-  for (llvm::BasicBlock *bb : latches) {
-    llvm::Instruction *term = bb->getTerminator();
-    emitCheck(term, "cmpq $$-1, %fs:0x70", "={@cce}",
+// Replaces each kPollMarker call in f by the poll.
+void insertLoopPolls(llvm::Function &f, llvm::Function *marker) {
+  llvm::SmallVector<llvm::CallBase *, 8> polls;
+  for (llvm::BasicBlock &bb : f)
+    for (llvm::Instruction &i : bb)
+      if (auto *call = llvm::dyn_cast<llvm::CallBase>(&i); call && call->getCalledFunction() == marker)
+        polls.push_back(call);
+  for (llvm::CallBase *call : polls) {
+    emitCheck(call, "cmpq $$-1, %fs:0x70", "={@cce}",
               "leaq -128(%rsp), %rsp\n\tcallq mp_preempt_asm\n\tleaq 128(%rsp), %rsp",
-              nullptr, term->getDebugLoc());
+              nullptr, call->getDebugLoc());
+    call->eraseFromParent();
   }
 }
 
@@ -173,16 +168,20 @@ void insertStackChecks(llvm::Module &m) {
   // Every function: thunks (goroutine wrappers, deferred calls) carry the
   // MP code inlined into them.  (In C `main`, off the MP stacks, the limit
   // word is 0 and checks pass.)
+  llvm::Function *marker = m.getFunction(kPollMarker);
   for (llvm::Function &f : m) {
     if (f.isDeclaration())
       continue;
     uint64_t frame = allocaBytes(f);
-    bool leaf = frame <= kSmallFrame && isLeaf(f);
-    insertLoopPolls(f);
+    bool leaf = frame <= kSmallFrame && isLeaf(f, marker);
+    if (marker)
+      insertLoopPolls(f, marker);
     if (!leaf)
       insertEntryCheck(f, frame);
     f.removeFnAttr(kStackCheckAttr);
   }
+  if (marker && marker->use_empty())
+    marker->eraseFromParent();
 }
 
 } // namespace mp::codegen

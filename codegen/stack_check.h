@@ -15,6 +15,10 @@ namespace mp::codegen {
 // insertStackChecks removes it.
 inline constexpr const char *kStackCheckAttr = "mp-stack-check";
 
+// The declaration whose calls mark loop back-edge polls until
+// insertStackChecks replaces them.
+inline constexpr const char *kPollMarker = "mp.preempt.poll";
+
 // Frames up to this many bytes of allocas are left to the red zone below
 // the stack limit (runtime/sched.h kRedZone, 32 KiB): a function whose
 // allocas fit compares %rsp itself with the limit, and a function that
@@ -22,9 +26,9 @@ inline constexpr const char *kStackCheckAttr = "mp-stack-check";
 inline constexpr uint64_t kSmallFrame = 1024;
 
 // For each function defined in m: an entry check (unless it is a leaf with
-// a small frame) and a preemption poll on every loop latch.  Run
-// after the optimization pipeline, so that inlined callees leave no checks
-// behind and loops are the ones that survived.
+// a small frame), and the poll for each kPollMarker call.  Run after the
+// optimization pipeline, so that inlined callees leave no entry checks
+// behind and the polls do not constrain register allocation.
 void insertStackChecks(llvm::Module &m);
 
 } // namespace mp::codegen
