@@ -77,6 +77,8 @@ public:
   llvm::Constant *staticClosure(const sema::Object *fn);
   llvm::GlobalVariable *global(const sema::Object *var);
   std::string goName(const sema::Object *fn) const; // "main.f", "main.(*T).m"
+  // The attributes every generated function has (prologue, frame pointer).
+  void applyFuncAttrs(llvm::Function *f);
 
   // Reports a construct codegen cannot lower (a bug or a gap, never the
   // user's fault) at `at`.
@@ -90,6 +92,9 @@ public:
   // Functions whose bodies are still to be lowered (FuncLits met while
   // lowering, bound-method thunks, ...).
   std::vector<std::function<void()>> pending;
+  // Each FuncDecl's and FuncLit's declaration mp_srcpos: the table main
+  // registers (mp_register_funcs) for `fatal error: stack overflow`.
+  std::unordered_map<llvm::Function *, llvm::Constant *> funcPos;
 
 private:
   llvm::Constant *buildTypeDesc(const Type *t, llvm::GlobalVariable *gv);

@@ -27,6 +27,7 @@ struct Panic {
   const mp_srcpos *pos;
   bool recovered;
   Panic *prev;  // the panic that was running when this one started
+  mp_defer_frame *frame;  // the frame unwind() last jumped to
 };
 
 namespace {
@@ -153,13 +154,14 @@ void printPanic(Panic *p) {
   if (!f)
     printPanicAndDie(g->panic);
   g->defers = f->prev;
+  g->panic->frame = f;
   __builtin_longjmp(f->jmpbuf, 1);
 }
 
 [[noreturn]] void startPanic(mp_iface v, const mp_srcpos *pos) {
   G *g = currentG();
   auto *p = static_cast<Panic *>(GC_MALLOC(sizeof(Panic)));
-  *p = Panic{v, pos, false, g ? g->panic : nullptr};
+  *p = Panic{v, pos, false, g ? g->panic : nullptr, nullptr};
   if (!g)
     printPanicAndDie(p);
   g->panic = p;
@@ -181,13 +183,21 @@ std::mutex &funcMu = *new std::mutex;
 std::vector<std::pair<const mp_func_info *, size_t>> &funcTables =
     *new std::vector<std::pair<const mp_func_info *, size_t>>;
 
+// An exact range first; else the open-ended entry (end NULL) that starts
+// closest below pc.
 const mp_srcpos *findFunc(const void *pc) {
   std::lock_guard<std::mutex> lk(funcMu);
+  const mp_func_info *best = nullptr;
   for (auto &[t, n] : funcTables)
-    for (size_t i = 0; i < n; ++i)
-      if (pc >= t[i].start && pc < t[i].end)
+    for (size_t i = 0; i < n; ++i) {
+      if (pc < t[i].start)
+        continue;
+      if (t[i].end && pc < t[i].end)
         return t[i].pos;
-  return nullptr;
+      if (!t[i].end && (!best || t[i].start > best->start))
+        best = &t[i];
+    }
+  return best ? best->pos : nullptr;
 }
 
 } // namespace
@@ -267,6 +277,7 @@ extern "C" void mp_register_funcs(const mp_func_info *table, size_t n) {
 extern "C" void mp_defer_push(mp_defer_frame *f) {
   G *g = currentG();
   f->prev = g->defers;
+  f->running = nullptr;
   g->defers = f;
 }
 
@@ -283,12 +294,22 @@ extern "C" void mp_defer_unwound(mp_defer_frame *f) {
   unwind(g);
 }
 
-extern "C" mp_iface mp_recover(void) {
+extern "C" mp_iface mp_recover(const void *ra) {
   G *g = currentG();
-  if (!g || !g->panic || g->panic->recovered)
+  Panic *p = g ? g->panic : nullptr;
+  if (!p || p->recovered)
     return mp_iface{nullptr, nullptr};
-  g->panic->recovered = true;
-  return g->panic->value;
+  // Go's rule (runtime.h): called directly by a deferred function that
+  // the panic's unwinding of the innermost frame is running.
+  mp_defer_frame *f = g->defers;
+  void *const *rec = f ? f->running : nullptr;
+  if (f != p->frame || !rec || !rec[2])
+    return mp_iface{nullptr, nullptr};
+  auto *a = static_cast<const char *>(ra);
+  if (a <= static_cast<const char *>(rec[1]) || a > static_cast<const char *>(rec[2]))
+    return mp_iface{nullptr, nullptr};
+  p->recovered = true;
+  return p->value;
 }
 
 extern "C" void mp_panic(mp_iface v, const mp_srcpos *pos) {

@@ -85,11 +85,17 @@ std::atomic<int> nidle{0};          // workers parked on idleCv
 int runActive = 0;                  // root goroutines alive (mp_run/main)
 std::atomic<int> nexternal{0};      // see externalBegin
 std::atomic<int64_t> nextId{1};
+std::atomic<int64_t> externalSpawned{0};  // roots spawned off the workers
 uint64_t gSeed;
 bool gSeedFromEnv = false;
 
 thread_local Worker *tlsWorker = nullptr;
 thread_local int64_t tlsIdNext = 0, tlsIdEnd = 0;
+
+// Adds one to a counter only its owner thread writes: no atomic RMW.
+void bump(std::atomic<int64_t> &c) {
+  c.store(c.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+}
 
 int64_t newGoid() {
   if (tlsWorker == nullptr)
@@ -221,6 +227,7 @@ void pushLocalHook(void *g) {
   }
   g->status = GStatus::Dead;
   setLive(g, false);
+  bump(w->exited);
   bool inherit;
   G *next = pickLocal(w, &inherit);
   if (!next)
@@ -300,7 +307,13 @@ void *workerMain(void *p) {
   g0->tsanFiber = __tsan_create_fiber(0);
 #endif
   w->g0 = g0;
+  if (__builtin_expect(gPerturb, 0))
+    perturbStartDelay(w);  // sysmon may now start, and park, first
   w->busy.store(true, std::memory_order_relaxed);
+  // sysmon may have parked while this worker was not yet busy: without this
+  // wake-up a goroutine spinning here was never preempted (MPPROCS=1 hang,
+  // test/conc/spin_preempt.mp).
+  sysmonWake();
   switchTo(w, &boot, g0);
   return nullptr;
 }
@@ -490,6 +503,10 @@ namespace {
 // A runnable G for fn(arg).  Its stack is bound when it first runs
 // (switchTo), so spawning costs a pooled descriptor and a few stores.
 G *newG(void (*fn)(void *), void *arg, void *doneFlag) {
+  if (Worker *w = currentWorker())
+    bump(w->spawned);
+  else
+    externalSpawned.fetch_add(1, std::memory_order_relaxed);
   G *g = allocG();
   g->id = newGoid();
   g->fn = fn;
@@ -583,6 +600,14 @@ extern "C" void mp_yield(void) {
   if (!w || w->cur->isG0)
     return;
   yieldTo(w, w->cur, false);
+}
+
+extern "C" int64_t mp_num_goroutine(void) {
+  int64_t n = externalSpawned.load(std::memory_order_relaxed);
+  for (int i = 0; i < gNumWorkers; ++i)
+    n += gWorkers[i].spawned.load(std::memory_order_relaxed) -
+         gWorkers[i].exited.load(std::memory_order_relaxed);
+  return n;
 }
 
 extern "C" int64_t mp_goid(void) {

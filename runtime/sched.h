@@ -107,8 +107,8 @@ struct Worker {
   std::atomic<bool> busy{false};       // running a goroutine (relaxed hint)
   uint64_t *stackLimitSlot = nullptr;  // &%fs:0x70 of this thread
   uint64_t rng = 1;
-  // Goroutines created / ended here; summed for deadlock detection while
-  // every worker is idle, so relaxed stores by the owner suffice.
+  // Goroutines created / ended on this worker, written only by its thread;
+  // mp_num_goroutine sums them (a relaxed snapshot, as Go's NumGoroutine).
   std::atomic<int64_t> spawned{0}, exited{0};
   pthread_t thread{};
 };
@@ -139,9 +139,11 @@ void wakeIdle();
 
 // Scheduler perturbation (perturb.cpp): MPSCHED_PERTURB=<seed> randomizes
 // run-queue picks and the waker's run-next slot and yields at channel
-// operations, to explore interleavings; the seed replays a run (MPPROCS=1).
+// operations and delays worker start-up, to explore interleavings; the seed
+// replays a run (MPPROCS=1).
 void perturbInit();
 void perturbYield();
+void perturbStartDelay(Worker *w);
 inline void perturbPoint() {
   if (__builtin_expect(gPerturb, 0))
     perturbYield();

@@ -3,6 +3,8 @@
 #include "rt_test.h"
 
 #include <atomic>
+#include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 using namespace rt_test;
@@ -164,4 +166,28 @@ TEST(Chan, OrderWithBlockedSenders) {
       ASSERT_EQ(recv(c), i);
     }
   });
+}
+
+// Rule: mp_num_goroutine (runtime.NumGoroutine) counts goroutines blocked on
+// a channel, and stops counting them once they have received and ended.
+// In a child process, so that no goroutine of another test is counted.
+TEST(Chan, BlockedReceiversCountAsGoroutines) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  auto body = [] {
+    int64_t during = 0, after = 0;
+    run([&] {
+      mp_chan *c = mp_chan_make(&kInt, 0);
+      for (int i = 0; i < 10; ++i)
+        go([c] { recv(c); });
+      during = mp_num_goroutine();
+      for (int i = 0; i < 10; ++i)
+        send(c, i);
+      for (int i = 0; i < 2000 && mp_num_goroutine() > 1; ++i)
+        mp_sleep(1'000'000, nullptr);  // the receivers run and end
+      after = mp_num_goroutine();
+    });
+    std::fprintf(stderr, "during=%lld after=%lld\n", (long long)during, (long long)after);
+    std::_Exit(0);
+  };
+  EXPECT_EXIT(body(), testing::ExitedWithCode(0), "during=11 after=1\n");
 }

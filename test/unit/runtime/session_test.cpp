@@ -60,6 +60,11 @@ TEST_F(Session, BackgroundPanicEndsOnlyThatGoroutine) {
     int64_t got = 0;
     check(runSession([&] { got = recv(c); }) == MP_RUN_OK, "receiving run is OK");
     check(got == 7, "the other goroutine still sent");
+    // The panicking goroutine may still be writing its report on another
+    // worker: exit only once it has ended.
+    for (int i = 0; i < 1000 && mp_num_goroutine() > 0; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    check(mp_num_goroutine() == 0, "the panicking goroutine ended");
     std::_Exit(0);
   };
   EXPECT_EXIT(body(), testing::ExitedWithCode(0), "panic: runtime error: index out of range");
