@@ -92,7 +92,9 @@ keys C-d
 wait_for 'exit status'
 screen
 # os.Exit ends the REPL with its status, and the history is still saved.
-t kill-session -t repl
+# (The first session is renamed, not killed: killing the last session
+# ends the server, and a new client could race with its exit.)
+t rename-session -t repl done
 start
 wait_for 'mp>'
 line 'import "os"'
