@@ -251,13 +251,13 @@ void reportFatalLocked(const char *msg, bool allGoroutines) {
 
 using namespace mp::rt;
 
-extern "C" [[noreturn]] void mp_stack_overflow(void *pc) {
+extern "C" [[noreturn]] void mp_stack_overflow(void *pc, const mp_srcpos *fn) {
   std::unique_lock<std::mutex> lk(fatalMu);
   stdoutFlushForExit();
   G *g = currentG();
   std::fprintf(stderr, "fatal error: stack overflow\n\ngoroutine %" PRId64 " [running]:\n",
                g ? g->id : int64_t(0));
-  if (const mp_srcpos *pos = findFunc(pc)) {
+  if (const mp_srcpos *pos = fn ? fn : findFunc(pc)) {
     printPos(pos);
   } else {
     Dl_info info;

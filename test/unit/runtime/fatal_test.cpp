@@ -116,7 +116,7 @@ TEST(Fatal, PanicInGoroutineKillsProgram) {
 }
 
 // Rule (§4): unbounded recursion is `fatal error: stack overflow`, exit 2,
-// never a segfault (split-stack prologue + the runtime's __morestack).
+// never a segfault (codegen's entry stack check + mp_morestack).
 TEST(Fatal, StackOverflowIsReported) {
   Outcome o = runHelper("overflow");
   EXPECT_EQ(o.status, 2);
@@ -146,7 +146,7 @@ TEST(Fatal, MpstackSetsStackSize) {
 }
 
 // Rule (§4): a goroutine looping without blocking cannot starve others,
-// even with one worker (preempted in a split-stack prologue).
+// even with one worker (preempted at a function entry check).
 TEST(Fatal, SpinningGoroutineIsPreempted) {
   Outcome o = runHelper("preempt", "MPPROCS=1");
   EXPECT_EQ(o.status, 0) << o.err;
