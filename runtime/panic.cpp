@@ -187,17 +187,24 @@ std::vector<std::pair<const mp_func_info *, size_t>> &funcTables =
 // closest below pc.
 const mp_srcpos *findFunc(const void *pc) {
   std::lock_guard<std::mutex> lk(funcMu);
+  // An exact range with a source position first, then the nearest
+  // open-ended entry, then an exact range naming the function only (the
+  // JIT registers those for every module, mpc run's main a full table).
   const mp_func_info *best = nullptr;
+  const mp_srcpos *nameOnly = nullptr;
   for (auto &[t, n] : funcTables)
     for (size_t i = 0; i < n; ++i) {
       if (pc < t[i].start)
         continue;
-      if (t[i].end && pc < t[i].end)
-        return t[i].pos;
+      if (t[i].end && pc < t[i].end) {
+        if (t[i].pos && t[i].pos->file)
+          return t[i].pos;
+        nameOnly = t[i].pos;
+      }
       if (!t[i].end && (!best || t[i].start > best->start))
         best = &t[i];
     }
-  return best ? best->pos : nullptr;
+  return best ? best->pos : nameOnly;
 }
 
 } // namespace

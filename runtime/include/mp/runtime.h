@@ -121,7 +121,9 @@ int64_t mp_goid(void);
  * range so that `fatal error: stack overflow` names the function that
  * overflowed.  Entries need not be sorted; the table must stay alive.
  * end may be NULL: the function then ends where the next registered
- * function starts (codegen registers every MP function that way). */
+ * function starts (codegen registers every MP function that way).  pos
+ * may name the function only (file NULL: the JIT registers exact ranges so
+ * for REPL inputs); a position with a file is preferred. */
 typedef struct mp_func_info {
   const void *start, *end;
   const mp_srcpos *pos; /* the function's declaration */

@@ -124,6 +124,16 @@ TEST(Fatal, StackOverflowIsReported) {
                    "main.recurse(...)\n\tx.mp:20:1\n");
 }
 
+// Session mode (mpc repl): the overflow is reported the same way but ends
+// only its goroutine; its run returns MP_RUN_PANICKED (1), the next run
+// works and the process exits normally.
+TEST(Fatal, SessionStackOverflowEndsOnlyItsGoroutine) {
+  Outcome o = runHelper("session-overflow");
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_EQ(o.out, "next run\nruns 1 0\n");
+  EXPECT_EQ(o.err.rfind("fatal error: stack overflow\n\ngoroutine ", 0), 0u) << o.err;
+}
+
 // The stack size is tunable: 600 KB of frames fit the default stack but
 // overflow MPSTACK=128k.
 TEST(Fatal, MpstackSetsStackSize) {

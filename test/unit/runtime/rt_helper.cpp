@@ -265,7 +265,20 @@ void program() {
 
 } // namespace
 
+// Session mode (mpc repl): a stack overflow ends only its goroutine; the
+// run reports MP_RUN_PANICKED and the next run works.
+int sessionOverflow() {
+  mp_session_begin();
+  int first = mp_run_session([](void *) { mp_test_recurse(1 << 30); }, nullptr, nullptr);
+  int second = mp_run_session([](void *) { say("next run\n"); }, nullptr, nullptr);
+  mp_stdout_flush();
+  std::printf("runs %d %d\n", first, second);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   scenario = argc > 1 ? argv[1] : "";
+  if (scenario == "session-overflow")
+    return sessionOverflow();
   mp_main(argc, argv, program);
 }
