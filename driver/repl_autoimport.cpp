@@ -48,6 +48,16 @@ std::vector<std::string> missingStdImports(const std::vector<Diagnostic> &diags,
   return specs;
 }
 
+std::string importedName(const std::string &spec) {
+  llvm::StringRef s(spec);
+  size_t quote = s.find('"');
+  llvm::StringRef alias = s.substr(0, quote).trim();
+  if (!alias.empty())
+    return alias.str();
+  llvm::StringRef path = s.substr(quote).trim('"');
+  return path.rsplit('/').second.empty() ? path.str() : path.rsplit('/').second.str();
+}
+
 bool hasRealErrors(const std::vector<Diagnostic> &diags) {
   return std::any_of(diags.begin(), diags.end(), [](const Diagnostic &d) {
     return d.severity == DiagSeverity::Error && d.id != DiagId::NotUsed;

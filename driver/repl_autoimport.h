@@ -16,6 +16,9 @@ namespace mp::driver {
 std::vector<std::string> missingStdImports(const std::vector<Diagnostic> &diags,
                                            const std::vector<std::string> &imports);
 
+/// The name an import spec (`"math/rand"`, `m "math"`) binds: rand, m.
+std::string importedName(const std::string &spec);
+
 /// True if `diags` hold an error other than "is not used" (which a lone
 /// REPL expression is allowed).
 bool hasRealErrors(const std::vector<Diagnostic> &diags);

@@ -286,6 +286,12 @@ std::string ReplSession::globalType(const std::string &name) const {
 // another type cannot: earlier inputs' code and goroutines use x as it is.
 bool ReplSession::checkRedefinitions(ReplBuild &b, const Rewrite &rw) const {
   for (const NewVar &v : rw.newVars) {
+    for (const std::string &spec : Imports)
+      if (importedName(spec) == v.name) {
+        reportAtInput(b.sm, v.loc, b.view,
+                      v.name + " is a package imported by the session (use a new name, or :reset)");
+        return false;
+      }
     std::string old = globalType(v.name);
     if (old.empty() || old == v.type)
       continue;
