@@ -12,6 +12,7 @@
 #include <cstdio>
 
 #include "codegen/codegen.h"
+#include "driver/repl_autoimport.h"
 #include "driver/repl_diag.h"
 #include "driver/repl_input.h"
 #include "frontend/parser.h"
@@ -179,6 +180,23 @@ std::unique_ptr<ReplBuild> ReplSession::check(const std::string &prefix, llvm::S
   return b;
 }
 
+std::unique_ptr<ReplBuild>
+ReplSession::checkAutoImport(const std::function<std::string()> &prefix, llvm::StringRef input,
+                             bool inFunc, bool keepImports) {
+  auto b = check(prefix(), input, Globals, inFunc);
+  if (InputName != "repl")  // a :load file imports what it uses, as in Go
+    return b;
+  std::vector<std::string> specs = missingStdImports(b->diags, Imports);
+  if (specs.empty())
+    return b;
+  size_t before = Imports.size();
+  Imports.insert(Imports.end(), specs.begin(), specs.end());
+  auto retry = check(prefix(), input, Globals, inFunc);
+  if (!keepImports || hasRealErrors(retry->diags))
+    Imports.resize(before);
+  return retry;
+}
+
 void ReplSession::eval(llvm::StringRef input) {
   switch (classifyInput(input)) {
   case InputKind::Empty:
@@ -207,7 +225,7 @@ void ReplSession::evalImport(llvm::StringRef input) {
 }
 
 void ReplSession::evalDecl(llvm::StringRef input) {
-  auto b = check(importsLine(false) + "\n", input, Globals, false);
+  auto b = checkAutoImport([&] { return importsLine(false) + "\n"; }, input, false);
   if (reportDiagnostics(b->sm, b->diags, b->view, false))
     return;
   if (!compileAndLink(*b, "", GlobalNames))
@@ -228,8 +246,9 @@ static std::vector<Stmt *> bodyStmts(SourceFile *f) {
 
 void ReplSession::evalStmt(llvm::StringRef input) {
   std::string fname = "__repl_" + std::to_string(Counter++);
-  std::string prefix = importsLine(true) + " func " + fname + "() {\n";
-  auto b = check(prefix, input, Globals, true);
+  auto wrapper = [&] { return importsLine(true) + " func " + fname + "() {\n"; };
+  auto b = checkAutoImport(wrapper, input, true);
+  std::string prefix = wrapper();
   std::vector<Stmt *> stmts = b->prog ? bodyStmts(b->input) : std::vector<Stmt *>{};
   bool lone = stmts.size() == 1 && isa<ExprStmt>(stmts[0]);
   if (reportDiagnostics(b->sm, b->diags, b->view, lone))
@@ -267,6 +286,12 @@ std::string ReplSession::globalType(const std::string &name) const {
 // another type cannot: earlier inputs' code and goroutines use x as it is.
 bool ReplSession::checkRedefinitions(ReplBuild &b, const Rewrite &rw) const {
   for (const NewVar &v : rw.newVars) {
+    for (const std::string &spec : Imports)
+      if (importedName(spec) == v.name) {
+        reportAtInput(b.sm, v.loc, b.view,
+                      v.name + " is a package imported by the session (use a new name, or :reset)");
+        return false;
+      }
     std::string old = globalType(v.name);
     if (old.empty() || old == v.type)
       continue;
@@ -360,8 +385,9 @@ ReplSession::Rewrite ReplSession::printRewrite(ReplBuild &b, ExprStmt *es) {
 }
 
 void ReplSession::printType(llvm::StringRef expr) {
-  std::string prefix = importsLine(true) + " func __repl_type() {\n";
-  auto b = check(prefix, expr, Globals, true);
+  // :type only looks: an import it needs is not kept.
+  auto b = checkAutoImport([&] { return importsLine(true) + " func __repl_type() {\n"; }, expr,
+                           true, false);
   std::vector<Stmt *> stmts = b->prog ? bodyStmts(b->input) : std::vector<Stmt *>{};
   if (reportDiagnostics(b->sm, b->diags, b->view, true))
     return;

@@ -8,6 +8,7 @@
 // run as root goroutines in runtime session mode (runtime.h).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -65,6 +66,12 @@ private:
   // inFunc: the prefix opened a function) with `globals` as the variables.
   std::unique_ptr<ReplBuild> check(const std::string &prefix, llvm::StringRef input,
                                    const std::vector<std::string> &globals, bool inFunc);
+  // check(), and when the input fails for want of standard packages'
+  // imports (repl_autoimport.h), again with them added to Imports; they
+  // stay only if that makes the input check (and !keepImports drops them).
+  std::unique_ptr<ReplBuild> checkAutoImport(const std::function<std::string()> &prefix,
+                                             llvm::StringRef input, bool inFunc,
+                                             bool keepImports = true);
   Rewrite rewriteInput(ReplBuild &b, const std::vector<Stmt *> &stmts);
   Rewrite printRewrite(ReplBuild &b, ExprStmt *es);
   // Lowers b's program, links it against earlier inputs and adds it to the
