@@ -26,8 +26,9 @@ const Expr *unparen(const Expr *e) {
 // The values saved at the statement and the code that replays the call.
 struct Saved {
   std::vector<llvm::Value *> values;
-  // Emits the call in the thunk T from the reloaded values.
-  std::function<void(FuncLowering &T, llvm::ArrayRef<llvm::Value *> vals)> replay;
+  // Emits the call in the thunk T from the reloaded values; returns the
+  // call of a program function or func value (null for replayed calls).
+  std::function<llvm::CallInst *(FuncLowering &T, llvm::ArrayRef<llvm::Value *> vals)> replay;
 };
 
 // A program function, method or func value: callee and arguments as values.
@@ -51,7 +52,7 @@ Saved saveOrdinaryCall(FuncLowering &F, const CallExpr *c, Callee cal) {
     }
     if (cal.recv)
       k.recv = vals[i++];
-    T.emitCall(k, vals.drop_front(i));
+    return cast<llvm::CallInst>(T.emitCall(k, vals.drop_front(i)));
   };
   return s;
 }
@@ -91,6 +92,7 @@ Saved saveReplayedCall(FuncLowering &F, const CallExpr *c) {
       }
     }
     lowerCall(T, c);
+    return nullptr;
   };
   return s;
 }
@@ -98,13 +100,13 @@ Saved saveReplayedCall(FuncLowering &F, const CallExpr *c) {
 } // namespace
 
 DelayedCall delayCall(FuncLowering &F, const CallExpr *c, unsigned headerWords,
-                      llvm::StringRef kind) {
+                      llvm::StringRef kind, bool markCallEnd) {
   ModuleLowering &M = F.M;
   const CallInfo *ci = M.prog.call(c);
   Saved saved;
   if (std::optional<Callee> cal = F.callee(c))
     saved = saveOrdinaryCall(F, c, *cal);
-  else if (ci && ci->kind != CallKind::Conversion && !ci->spreadsTuple)
+  else if (ci && ci->kind != CallKind::Conversion)
     saved = saveReplayedCall(F, c);
   else
     M.notLowered(c, (kind + " of this call").str());
@@ -119,6 +121,7 @@ DelayedCall delayCall(FuncLowering &F, const CallExpr *c, unsigned headerWords,
     F.B.CreateStore(saved.values[i], F.B.CreateStructGEP(frameTy, frame, headerWords + i));
 
   auto *fty = llvm::FunctionType::get(M.voidTy, {M.ptr}, false);
+  llvm::Constant *callEnd = llvm::ConstantPointerNull::get(M.ptr);
   llvm::Function *thunk = llvm::Function::Create(fty, llvm::Function::InternalLinkage,
                                                  F.goName + "." + kind, M.mod);
   {
@@ -127,12 +130,21 @@ DelayedCall delayCall(FuncLowering &F, const CallExpr *c, unsigned headerWords,
     for (size_t i = 0; i < saved.values.size(); ++i)
       vals.push_back(T.B.CreateLoad(fields[headerWords + i],
                                     T.B.CreateStructGEP(frameTy, thunk->getArg(0), headerWords + i)));
-    if (saved.replay)
-      saved.replay(T, vals);
+    llvm::CallInst *call = saved.replay ? saved.replay(T, vals) : nullptr;
+    if (call && markCallEnd) {
+      // The callee's return address must be in this thunk, before callEnd:
+      // no inlining, no tail call (emitCall's notail); the block after the
+      // call has its address taken, so it is neither merged nor moved.
+      call->setIsNoInline();
+      llvm::BasicBlock *end = T.newBlock("call.end");
+      T.B.CreateBr(end);
+      T.startBlock(end);
+      callEnd = llvm::BlockAddress::get(thunk, end);
+    }
     if (!T.terminated())
       T.B.CreateRetVoid();
   }
-  return {frame, thunk};
+  return {frame, thunk, callEnd};
 }
 
 } // namespace mp::codegen

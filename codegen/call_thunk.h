@@ -15,14 +15,19 @@ namespace mp::codegen {
 struct DelayedCall {
   llvm::Value *frame = nullptr;   // GC heap: headerWords pointers, then the values
   llvm::Function *thunk = nullptr; // void (ptr frame)
+  // With markCallEnd, for a call of a program function or func value: the
+  // address right after the thunk's call instruction (runtime.h's record
+  // `call_end`, which mp_recover checks); else a null pointer.
+  llvm::Constant *callEnd = nullptr;
 };
 
 // Evaluates c's callee, receiver and arguments into a fresh frame whose
 // first `headerWords` pointer-sized words are left zero for the caller
 // (the defer list link and the thunk).  `kind` names the thunk
-// ("gowrap", "deferwrap").
+// ("gowrap", "deferwrap").  With markCallEnd the callee is never inlined
+// into the thunk and its return address is bracketed by {thunk, callEnd}.
 DelayedCall delayCall(FuncLowering &F, const CallExpr *c, unsigned headerWords,
-                      llvm::StringRef kind);
+                      llvm::StringRef kind, bool markCallEnd = false);
 
 } // namespace mp::codegen
 

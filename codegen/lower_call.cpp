@@ -207,7 +207,10 @@ llvm::Value *lowerMethodValue(FuncLowering &F, const SelectorExpr *e, const Sele
     std::vector<llvm::Value *> args{llvm::ConstantPointerNull::get(M.ptr), recv};
     for (unsigned i = 1; i < thunk->arg_size(); ++i)
       args.push_back(thunk->getArg(i));
-    llvm::Value *r = b.CreateCall(target, args);
+    // A tail call, so that the method's return address is the caller's:
+    // `f := t.M; defer f()` lets M recover as in Go (lower_defer.cpp).
+    llvm::CallInst *r = b.CreateCall(target, args);
+    r->setTailCallKind(llvm::CallInst::TCK_Tail);
     if (thunk->getReturnType()->isVoidTy())
       b.CreateRetVoid();
     else

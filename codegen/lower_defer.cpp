@@ -4,7 +4,9 @@
 // A function with defers keeps one DeferState on its stack:
 //   {mp_defer_frame frame, ptr head, i8 panicking, [n x ptr] results}
 // `head` is a LIFO list of deferred calls, each a call_thunk.h frame whose
-// two header words are {next, thunk}.  The prologue pushes `frame` and
+// three header words are {next, thunk, call_end} (runtime.h's record; the
+// runner stores the record in frame.running before calling its thunk, and
+// mp_recover(returnaddress) checks the caller is that thunk's call).  The prologue pushes `frame` and
 // arms it with llvm.eh.sjlj.setjmp; a panic longjmps back to the landing
 // pad, which sets `panicking`, re-pushes and re-arms the frame (so a panic
 // in a deferred call comes back here and the remaining ones still run) and
@@ -39,8 +41,8 @@ namespace {
 enum : unsigned { FrameField, HeadField, PanickingField, ResultsField };
 
 llvm::StructType *frameType(ModuleLowering &M) {
-  // mp_defer_frame: {prev, void *jmpbuf[5]}
-  return llvm::StructType::get(M.ctx, {M.ptr, llvm::ArrayType::get(M.ptr, 5)});
+  // mp_defer_frame: {prev, void *jmpbuf[5], running}
+  return llvm::StructType::get(M.ctx, {M.ptr, llvm::ArrayType::get(M.ptr, 5), M.ptr});
 }
 
 llvm::Value *field(FuncLowering &F, unsigned i) {
@@ -109,9 +111,10 @@ void lowerDeferStmt(FuncLowering &F, const DeferStmt *s) {
     return;
   }
   ModuleLowering &M = F.M;
-  DelayedCall dc = delayCall(F, c, 2, "deferwrap");
+  DelayedCall dc = delayCall(F, c, 3, "deferwrap", /*markCallEnd=*/true);
   F.B.CreateStore(loadVolatile(F, M.ptr, HeadField), dc.frame);
   F.B.CreateStore(dc.thunk, F.B.CreateConstGEP1_64(M.ptr, dc.frame, 1));
+  F.B.CreateStore(dc.callEnd, F.B.CreateConstGEP1_64(M.ptr, dc.frame, 2));
   storeVolatile(F, dc.frame, HeadField);
 }
 
@@ -129,6 +132,7 @@ void runDefersAtReturn(FuncLowering &F) {
   F.startBlock(call); // unlink first: a panic in the call must not rerun it
   storeVolatile(F, B.CreateLoad(M.ptr, rec), HeadField);
   llvm::Value *thunk = B.CreateLoad(M.ptr, B.CreateConstGEP1_64(M.ptr, rec, 1));
+  B.CreateStore(rec, B.CreateStructGEP(frameType(M), field(F, FrameField), 2));
   B.CreateCall(llvm::FunctionType::get(M.voidTy, {M.ptr}, false), thunk, {rec});
   B.CreateBr(next);
 
@@ -155,9 +159,15 @@ void lowerPanicCall(FuncLowering &F, const CallExpr *c) {
   F.startBlock(F.newBlock("after.panic"));
 }
 
+// recover() passes this function's return address, so the runtime can
+// tell whether a deferred-call thunk called it directly (runtime.h); the
+// function is never inlined, which would make the address its caller's.
 llvm::Value *lowerRecoverCall(FuncLowering &F, const CallExpr *c) {
   (void)c;
-  return F.callC(CFn::Recover, {});
+  F.fn->addFnAttr(llvm::Attribute::NoInline);
+  F.fn->removeFnAttr(llvm::Attribute::AlwaysInline);
+  llvm::Function *ra = llvm::Intrinsic::getDeclaration(&F.M.mod, llvm::Intrinsic::returnaddress);
+  return F.callC(CFn::Recover, {F.B.CreateCall(ra, {F.B.getInt32(0)})});
 }
 
 } // namespace mp::codegen

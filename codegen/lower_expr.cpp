@@ -16,6 +16,8 @@ llvm::Value *lowerMethodValue(FuncLowering &F, const SelectorExpr *e, const Sele
 llvm::Value *lowerFuncLit(FuncLowering &F, const FuncLitExpr *e);
 llvm::Value *lowerCompositeLit(FuncLowering &F, const CompositeLitExpr *e, const Type *t);
 
+llvm::Constant *stdFuncValue(FuncLowering &F, const Object *fn, const Node *at);
+
 namespace {
 
 const Expr *unparen(const Expr *e) {
@@ -64,7 +66,9 @@ std::vector<llvm::Value *> FuncLowering::tupleValues(const Expr *e) {
   e = unparen(e);
   const ExprInfo &ei = M.prog.info(e);
   llvm::Value *v;
-  if (auto *c = dyn_cast<CallExpr>(e))
+  if (auto it = presetValues.find(e); it != presetValues.end())
+    v = it->second; // go/defer thunks: the tuple saved at the statement
+  else if (auto *c = dyn_cast<CallExpr>(e))
     v = lowerCall(*this, c);
   else if (ei.commaOk)
     v = rawValue(e);
@@ -331,8 +335,7 @@ llvm::Value *selector(FuncLowering &F, const SelectorExpr *e) {
   case SelectionKind::Qualified:
     if (sel->obj && sel->obj->isVar())
       return F.B.CreateLoad(F.llvmType(sel->obj->type), F.M.global(sel->obj));
-    F.M.notLowered(e, "standard library function value " + e->sel->name.str());
-    return llvm::Constant::getNullValue(F.llvmType(F.M.prog.typeOf(e)));
+    return stdFuncValue(F, sel->obj, e);
   case SelectionKind::Method: return lowerMethodValue(F, e, sel);
   case SelectionKind::Field: break;
   }

@@ -255,6 +255,8 @@ void lowerEntry(ModuleLowering &M, llvm::Function *init) {
 
 } // namespace
 
+void ModuleLowering::applyFuncAttrs(llvm::Function *f) { setFuncAttrs(*this, f); }
+
 llvm::Function *ModuleLowering::funcLit(const FuncLitExpr *lit, const std::string &name) {
   const FuncInfo *info = prog.func(lit);
   auto *f = llvm::Function::Create(funcType(info->sig), llvm::Function::InternalLinkage, name, mod);

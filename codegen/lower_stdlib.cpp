@@ -121,13 +121,12 @@ std::string stdKey(const Object *fn, const Selection *sel) {
 
 llvm::Value *nilError(ModuleLowering &M) { return llvm::Constant::getNullValue(M.ifaceTy); }
 
-// Packs MP results into the call's value (single, struct, or nothing).
-llvm::Value *results(FuncLowering &F, const CallExpr *c, std::vector<llvm::Value *> rs) {
+// Packs MP results into one value of type t (single, struct, or nothing).
+llvm::Value *results(FuncLowering &F, llvm::Type *t, std::vector<llvm::Value *> rs) {
   if (rs.empty())
     return nullptr;
   if (rs.size() == 1)
     return rs[0];
-  llvm::Type *t = F.llvmType(F.M.prog.typeOf(c));
   llvm::Value *agg = llvm::UndefValue::get(t);
   for (size_t i = 0; i < rs.size(); ++i)
     agg = F.B.CreateInsertValue(agg, rs[i], i);
@@ -149,46 +148,33 @@ llvm::Value *sortSlice(FuncLowering &F, const CallExpr *c) {
   return nullptr;
 }
 
-} // namespace
-
-llvm::Value *lowerStdCall(FuncLowering &F, const CallExpr *c, const Object *fn,
-                          const Selection *sel) {
+// The call of the entry `key` with MP-representation args (the receiver
+// first, then the parameters converted, variadic ones packed), whose
+// results are sig's; `at` is the position blocking calls report.  Null
+// when codegen has no lowering for key (after a diagnostic at `at`).
+llvm::Value *emitStdEntry(FuncLowering &F, const std::string &key, std::vector<llvm::Value *> args,
+                          const FuncType *sig, const Node *at) {
   ModuleLowering &M = F.M;
   auto &B = F.B;
-  auto *se = dyn_cast<SelectorExpr>(c->fun);
-  // err.Error() on the error interface.
-  if (sel && sel->kind == SelectionKind::Method &&
-      isa<InterfaceType>(M.prog.typeOf(se->x)->underlying())) {
-    llvm::Value *err = F.value(se->x);
-    F.nilCheck(B.CreateExtractValue(err, 0), c);
-    return F.callC(CFn::ErrorError, {err});
-  }
-  std::string key = stdKey(fn, sel);
-  if (key == "sort.Slice")
-    return sortSlice(F, c);
+  llvm::Type *rt = M.resultType(sig);
   if (key == "time.Sleep") {
-    F.callC(CFn::Sleep, {F.value(c->args[0]), F.srcpos(c)});
+    F.callC(CFn::Sleep, {args[0], F.srcpos(at)});
     return nullptr;
   }
   if (key == "time.Duration.Nanoseconds")
-    return receiverValue(F, se, sel);
+    return args[0];
   if (key == "time.Time.Unix" || key == "time.Time.UnixNano") {
     // mp_time_Time.wall: nanoseconds since the Unix epoch.
-    llvm::Value *wall = B.CreateExtractValue(receiverValue(F, se, sel), 0);
+    llvm::Value *wall = B.CreateExtractValue(args[0], 0);
     return key == "time.Time.Unix" ? B.CreateSDiv(wall, B.getInt64(1000000000)) : wall;
   }
   auto it = stdTable().find(key);
   if (it == stdTable().end()) {
-    M.notLowered(c, key);
-    return llvm::UndefValue::get(F.llvmType(M.prog.typeOf(c)));
+    M.notLowered(at, key);
+    return rt->isVoidTy() ? nullptr : llvm::UndefValue::get(rt);
   }
   const StdEntry &ent = it->second;
   const CFnInfo &ci = M.cinfo(ent.fn);
-  std::vector<llvm::Value *> args;
-  if (sel && sel->kind == SelectionKind::Method)
-    args.push_back(receiverValue(F, se, sel));
-  for (llvm::Value *a : F.callArgs(c))
-    args.push_back(a);
   if (ent.shape == StdShape::Writer) {
     // io.Writer w: the *os.File boxed with stdlib's descriptor.
     auto *desc = M.mod.getNamedGlobal("mp_os_File_ptr_type");
@@ -215,11 +201,10 @@ llvm::Value *lowerStdCall(FuncLowering &F, const CallExpr *c, const Object *fn,
   llvm::Value *r = F.callC(ent.fn, args);
   if (ci.ret == 'v')
     r = nullptr;
-  const Type *rt = M.prog.typeOf(c);
   // C results typed differently from MP's (time.After's channel is a ptr).
-  if (r && rt && !isa<TupleType>(rt) && r->getType() != F.llvmType(rt) &&
-      r->getType()->isIntegerTy() && F.llvmType(rt)->isIntegerTy())
-    r = B.CreateSExtOrTrunc(r, F.llvmType(rt));
+  if (r && !rt->isStructTy() && r->getType() != rt && r->getType()->isIntegerTy() &&
+      rt->isIntegerTy())
+    r = B.CreateSExtOrTrunc(r, rt);
   std::vector<llvm::Value *> rs;
   if (r)
     rs.push_back(r);
@@ -229,7 +214,66 @@ llvm::Value *lowerStdCall(FuncLowering &F, const CallExpr *c, const Object *fn,
   case StdShape::ErrOut:
   case StdShape::Writer: rs.push_back(B.CreateLoad(M.ifaceTy, errSlot)); break;
   }
-  return results(F, c, rs);
+  return results(F, rt, rs);
+}
+
+} // namespace
+
+llvm::Value *lowerStdCall(FuncLowering &F, const CallExpr *c, const Object *fn,
+                          const Selection *sel) {
+  ModuleLowering &M = F.M;
+  auto &B = F.B;
+  auto *se = dyn_cast<SelectorExpr>(c->fun);
+  // err.Error() on the error interface.
+  if (sel && sel->kind == SelectionKind::Method &&
+      isa<InterfaceType>(M.prog.typeOf(se->x)->underlying())) {
+    llvm::Value *err = F.value(se->x);
+    F.nilCheck(B.CreateExtractValue(err, 0), c);
+    return F.callC(CFn::ErrorError, {err});
+  }
+  std::string key = stdKey(fn, sel);
+  if (key == "sort.Slice")
+    return sortSlice(F, c);
+  std::vector<llvm::Value *> args;
+  if (sel && sel->kind == SelectionKind::Method)
+    args.push_back(receiverValue(F, se, sel));
+  for (llvm::Value *a : F.callArgs(c))
+    args.push_back(a);
+  return emitStdEntry(F, key, std::move(args), M.prog.call(c)->sig, c);
+}
+
+// A standard-library function used as a value (`f := strings.ToUpper`):
+// the static closure of a wrapper `R fn·wrap(ptr env, params...)` that makes
+// the call, one per function used this way.
+llvm::Constant *stdFuncValue(FuncLowering &F, const Object *fn, const Node *at) {
+  ModuleLowering &M = F.M;
+  std::string key = stdKey(fn, nullptr);
+  std::string name = key + "·wrap";
+  auto *sig = cast<FuncType>(fn->type);
+  llvm::Function *w = M.mod.getFunction(name);
+  if (!w) {
+    w = llvm::Function::Create(M.funcType(sig), llvm::Function::InternalLinkage, name, M.mod);
+    M.applyFuncAttrs(w);
+    if (key == "sort.Slice") { // its element size comes from the static type
+      M.notLowered(at, "sort.Slice as a func value");
+    } else {
+      FuncLowering W(M, w, nullptr, key);
+      std::vector<llvm::Value *> args;
+      for (unsigned i = 1; i < w->arg_size(); ++i)
+        args.push_back(w->getArg(i));
+      llvm::Value *r = emitStdEntry(W, key, std::move(args), sig, at);
+      if (w->getReturnType()->isVoidTy())
+        W.B.CreateRetVoid();
+      else
+        W.B.CreateRet(r);
+    }
+  }
+  auto *ty = llvm::StructType::get(M.ctx, llvm::ArrayRef<llvm::Type *>{M.ptr});
+  std::string cname = name + "·f";
+  if (auto *gv = M.mod.getNamedGlobal(cname))
+    return gv;
+  return new llvm::GlobalVariable(M.mod, ty, true, llvm::GlobalValue::PrivateLinkage,
+                                  llvm::ConstantStruct::get(ty, {w}), cname);
 }
 
 } // namespace mp::codegen

@@ -77,6 +77,8 @@ public:
   llvm::Constant *staticClosure(const sema::Object *fn);
   llvm::GlobalVariable *global(const sema::Object *var);
   std::string goName(const sema::Object *fn) const; // "main.f", "main.(*T).m"
+  // The attributes every generated function has (prologue, frame pointer).
+  void applyFuncAttrs(llvm::Function *f);
 
   // Reports a construct codegen cannot lower (a bug or a gap, never the
   // user's fault) at `at`.

@@ -27,6 +27,7 @@ struct Panic {
   const mp_srcpos *pos;
   bool recovered;
   Panic *prev;  // the panic that was running when this one started
+  mp_defer_frame *frame;  // the frame unwind() last jumped to
 };
 
 namespace {
@@ -98,6 +99,10 @@ void printPanicValue(mp_iface v) {
 void printPos(const mp_srcpos *pos) {
   if (!pos)
     return;
+  if (!pos->file && pos->func) {  // a function known by name only (JIT)
+    std::fprintf(stderr, "%s(...)\n", pos->func);
+    return;
+  }
   std::fprintf(stderr, "%s(...)\n\t%s:%d:%d\n", pos->func ? pos->func : "?",
                pos->file ? pos->file : "?", pos->line, pos->col);
 }
@@ -149,13 +154,14 @@ void printPanic(Panic *p) {
   if (!f)
     printPanicAndDie(g->panic);
   g->defers = f->prev;
+  g->panic->frame = f;
   __builtin_longjmp(f->jmpbuf, 1);
 }
 
 [[noreturn]] void startPanic(mp_iface v, const mp_srcpos *pos) {
   G *g = currentG();
   auto *p = static_cast<Panic *>(GC_MALLOC(sizeof(Panic)));
-  *p = Panic{v, pos, false, g ? g->panic : nullptr};
+  *p = Panic{v, pos, false, g ? g->panic : nullptr, nullptr};
   if (!g)
     printPanicAndDie(p);
   g->panic = p;
@@ -239,7 +245,7 @@ void reportFatalLocked(const char *msg, bool allGoroutines) {
 using namespace mp::rt;
 
 extern "C" [[noreturn]] void mp_stack_overflow(void *pc) {
-  std::lock_guard<std::mutex> lk(fatalMu);
+  std::unique_lock<std::mutex> lk(fatalMu);
   stdoutFlushForExit();
   G *g = currentG();
   std::fprintf(stderr, "fatal error: stack overflow\n\ngoroutine %" PRId64 " [running]:\n",
@@ -250,6 +256,15 @@ extern "C" [[noreturn]] void mp_stack_overflow(void *pc) {
     Dl_info info;
     if (dladdr(pc, &info) && info.dli_sname)
       std::fprintf(stderr, "%s(...)\n", info.dli_sname);
+  }
+  // Session mode: like a panic, only this goroutine ends.  We run on the
+  // red zone below its stack limit; goexit switches away and frees the
+  // stack.  MP code holds no runtime lock, except in a value guard
+  // (channel locks): then the process must die.
+  if (g && !g->isG0 && sessionMode() && !inGuard()) {
+    lk.unlock();
+    std::fflush(stderr);
+    exitCurrentG(MP_RUN_PANICKED);
   }
   die();
 }
@@ -262,6 +277,7 @@ extern "C" void mp_register_funcs(const mp_func_info *table, size_t n) {
 extern "C" void mp_defer_push(mp_defer_frame *f) {
   G *g = currentG();
   f->prev = g->defers;
+  f->running = nullptr;
   g->defers = f;
 }
 
@@ -278,12 +294,22 @@ extern "C" void mp_defer_unwound(mp_defer_frame *f) {
   unwind(g);
 }
 
-extern "C" mp_iface mp_recover(void) {
+extern "C" mp_iface mp_recover(const void *ra) {
   G *g = currentG();
-  if (!g || !g->panic || g->panic->recovered)
+  Panic *p = g ? g->panic : nullptr;
+  if (!p || p->recovered)
     return mp_iface{nullptr, nullptr};
-  g->panic->recovered = true;
-  return g->panic->value;
+  // Go's rule (runtime.h): called directly by a deferred function that
+  // the panic's unwinding of the innermost frame is running.
+  mp_defer_frame *f = g->defers;
+  void *const *rec = f ? f->running : nullptr;
+  if (f != p->frame || !rec || !rec[2])
+    return mp_iface{nullptr, nullptr};
+  auto *a = static_cast<const char *>(ra);
+  if (a <= static_cast<const char *>(rec[1]) || a > static_cast<const char *>(rec[2]))
+    return mp_iface{nullptr, nullptr};
+  p->recovered = true;
+  return p->value;
 }
 
 extern "C" void mp_panic(mp_iface v, const mp_srcpos *pos) {

@@ -579,6 +579,7 @@ extern "C" int mp_main(int argc, char **argv, void (*main_fn)(void)) {
 
 extern "C" void mp_exit(int code) {
   stdoutFlushForExit();
+  sessionExitHook(code);
   _exit(code);
 }
 

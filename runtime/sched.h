@@ -214,6 +214,9 @@ bool sessionMode();
 // blocking runtime call returns, with no runtime lock held and no waiter
 // left queued.
 void exitIfCancelled();
+// os.Exit in session mode: runs the embedder's hook (mp_session_on_exit)
+// to completion on a thread of its own; returns at once without one.
+void sessionExitHook(int code);
 // A deadlock was found (schedMu held): exit 2, or in session mode report it
 // and end every active run with MP_RUN_DEADLOCK.
 void deadlockLocked();

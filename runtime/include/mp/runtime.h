@@ -63,8 +63,16 @@ void mp_run(void (*fn)(void *), void *arg);
  * gives no channel value any more: a later send or receive passes over its
  * waiters (and wakes it, to end); a running one ends at its next
  * preemption check.
- * Stack overflow and os.Exit still end the process. */
+ *  - a stack overflow is reported as always and ends only that goroutine,
+ *    like a panic (unless it happens inside a value guard: then the
+ *    process dies, since the guard holds channel locks);
+ *  - os.Exit (mp_exit) still ends the process, with its status, after the
+ *    hook set by mp_session_on_exit. */
 void mp_session_begin(void);
+/* Session mode: mp_exit(code) flushes stdout, then runs fn(code) on a
+ * thread of its own (the embedder restores the terminal, saves history)
+ * and waits for it, then ends the process with `code`.  NULL: no hook. */
+void mp_session_on_exit(void (*fn)(int code));
 
 enum { MP_RUN_OK = 0, MP_RUN_PANICKED = 1, MP_RUN_DEADLOCK = 2, MP_RUN_INTERRUPTED = 3 };
 
@@ -199,10 +207,18 @@ int64_t mp_read(int fd, void *buf, int64_t n);
  *     return <named results>;  // normally from this function
  *   }
  *   body; run deferred calls; mp_defer_pop(&fr); return;
- */
+ *
+ * A deferred call is a GC record {next, thunk, call_end, saved values...}:
+ * `thunk(record)` makes the call; for a call of a program function or func
+ * value, `call_end` is the address of the code right after the thunk's
+ * call instruction (a blockaddress), else NULL.  Before calling a record's
+ * thunk the function stores the record in `fr.running`.  Go's rule that
+ * recover() works only when called *directly* by a deferred function run
+ * by the panic rests on this: see mp_recover. */
 typedef struct mp_defer_frame {
   struct mp_defer_frame *prev;
   void *jmpbuf[5];
+  void *const *running; /* the deferred-call record being run, or NULL */
 } mp_defer_frame;
 void mp_defer_push(mp_defer_frame *f);
 void mp_defer_pop(mp_defer_frame *f);
@@ -225,9 +241,17 @@ MP_NORETURN void mp_panic_runtime_error_at(const char *msg,
  * length 3"). */
 MP_NORETURN void mp_panic_bounds_at(int32_t kind, int64_t x, int64_t y,
                                     const mp_srcpos *pos);
-/* recover(): the current panic's value when called from a deferred call
- * during a panic (the panic then stops), else the nil interface. */
-mp_iface mp_recover(void);
+/* recover(), called by a function with return address `ra` (codegen
+ * passes llvm.returnaddress(0) and never inlines a function that calls
+ * recover): the current panic's value, and the panic stops, when all of
+ * these hold (Go's rule), else the nil interface:
+ *  - a panic is running and no deferred call recovered it yet;
+ *  - the innermost defer frame is the one the panic unwound to, i.e. its
+ *    deferred calls run because of the panic, not at a normal return;
+ *  - ra lies inside the thunk of that frame's running record, before its
+ *    call_end: the caller is the deferred function itself, not a function
+ *    it calls, nor `defer recover()` (whose call_end is NULL). */
+mp_iface mp_recover(const void *ra);
 
 #ifdef __cplusplus
 } /* extern "C" */
