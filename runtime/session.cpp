@@ -84,7 +84,8 @@ extern "C" int mp_run_session(void (*fn)(void *), void *arg, volatile int *inter
   G *g = spawnRoot(fn, arg, &st);
   std::unique_lock<std::mutex> lk(st.mu);
   while (!st.cv.wait_for(lk, std::chrono::milliseconds(10), [&] { return st.done; })) {
-    if (!interrupt || !*interrupt)
+    // Atomic: a signal handler or another thread sets *interrupt.
+    if (!interrupt || !__atomic_load_n(interrupt, __ATOMIC_RELAXED))
       continue;
     lk.unlock();
     {

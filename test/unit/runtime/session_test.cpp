@@ -113,7 +113,7 @@ TEST_F(Session, InterruptEndsABlockedRunAndGoroutinesPersist) {
     static volatile int interrupt = 0;
     std::thread ctrlC([] {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      interrupt = 1;
+      __atomic_store_n(&interrupt, 1, __ATOMIC_RELAXED);  // atomic: TSan sees a thread
     });
     // A sleeping timer keeps this from being a deadlock: only Ctrl-C ends it.
     check(runSession([never] {
@@ -172,7 +172,7 @@ TEST_F(Session, InterruptedReceiverTakesNoValue) {
     static volatile int interrupt = 0;
     std::thread ctrlC([] {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      interrupt = 1;
+      __atomic_store_n(&interrupt, 1, __ATOMIC_RELAXED);  // atomic: TSan sees a thread
     });
     check(runSession([c] {
             go([] { mp_sleep(60'000'000'000, nullptr); });  // no deadlock
