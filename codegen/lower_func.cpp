@@ -11,12 +11,19 @@ using llvm::cast;
 using llvm::dyn_cast;
 using llvm::isa;
 
+std::string FuncLowering::nextLitName() {
+  bool inLit = info && info->node && llvm::isa<FuncLitExpr>(info->node);
+  return goName + (inLit ? "." : ".func") + std::to_string(++LitCount);
+}
+
 FuncLowering::FuncLowering(ModuleLowering &m, llvm::Function *fn, const FuncInfo *info,
                            std::string goName)
     : M(m), B(m.ctx), fn(fn), info(info), goName(std::move(goName)) {
   llvm::BasicBlock *entry = llvm::BasicBlock::Create(M.ctx, "entry", fn);
   B.SetInsertPoint(entry);
   AllocaPoint = B.CreateAlloca(M.i8, nullptr, "allocapoint");
+  if (info && info->node)
+    M.funcPos[fn] = M.srcpos(info->node->loc(), this->goName);
   if (M.di) {
     const Node *n = info ? info->node : nullptr;
     SourceLoc loc = n ? n->loc() : SourceLoc();

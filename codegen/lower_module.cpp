@@ -164,6 +164,8 @@ llvm::GlobalVariable *ModuleLowering::global(const Object *var) {
   return gv;
 }
 
+std::pair<llvm::Constant *, uint64_t> emitFuncTable(ModuleLowering &M);
+
 namespace {
 
 void setFuncAttrs(ModuleLowering &M, llvm::Function *f) {
@@ -224,6 +226,8 @@ void lowerEntry(ModuleLowering &M, llvm::Function *init) {
   auto *cmain = llvm::Function::Create(llvm::FunctionType::get(M.i32, {M.i32, M.ptr}, false),
                                        llvm::Function::ExternalLinkage, "main", M.mod);
   llvm::IRBuilder<> c(llvm::BasicBlock::Create(M.ctx, "entry", cmain));
+  auto [table, n] = emitFuncTable(M);
+  c.CreateCall(M.cfunc(CFn::RegisterFuncs), {table, c.getInt64(n)});
   c.CreateCall(M.cfunc(CFn::Main), {cmain->getArg(0), cmain->getArg(1), entry});
   c.CreateUnreachable();
 }

@@ -89,6 +89,10 @@ public:
   llvm::DICompileUnit *diCU = nullptr;
   llvm::DIFile *diFile(SourceLoc loc);
 
+  // Declaration positions of lowered functions ("main.f" at f's `func`),
+  // for the function table (func_table.cpp).
+  std::unordered_map<llvm::Function *, llvm::Constant *> funcPos;
+
   // Functions whose bodies are still to be lowered (FuncLits met while
   // lowering, bound-method thunks, ...).
   std::vector<std::function<void()>> pending;
@@ -237,7 +241,8 @@ private:
   friend class ModuleLowering;
 
 public:
-  std::string nextLitName() { return goName + ".func" + std::to_string(++LitCount); }
+  // Go's closure names: "main.f.func1", and "main.f.func1.1" inside it.
+  std::string nextLitName();
 };
 
 } // namespace mp::codegen

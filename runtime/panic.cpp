@@ -99,8 +99,9 @@ void printPanicValue(mp_iface v) {
 void printPos(const mp_srcpos *pos) {
   if (!pos)
     return;
-  std::fprintf(stderr, "%s(...)\n\t%s:%d:%d\n", pos->func ? pos->func : "?",
-               pos->file ? pos->file : "?", pos->line, pos->col);
+  std::fprintf(stderr, "%s(...)\n", pos->func ? pos->func : "?");
+  if (pos->file)  // synthesized functions (thunks, wrappers) have no position
+    std::fprintf(stderr, "\t%s:%d:%d\n", pos->file, pos->line, pos->col);
 }
 
 void collectLive(G *g, void *v) {
@@ -179,13 +180,18 @@ std::mutex &funcMu = *new std::mutex;
 std::vector<std::pair<const mp_func_info *, size_t>> &funcTables =
     *new std::vector<std::pair<const mp_func_info *, size_t>>;
 
+// The registered function containing pc: the greatest start <= pc (an
+// entry with end == NULL reaches up to the next registered function, which
+// is exact when pc lies in some registered function, as a prologue's does).
 const mp_srcpos *findFunc(const void *pc) {
   std::lock_guard<std::mutex> lk(funcMu);
+  const mp_func_info *best = nullptr;
   for (auto &[t, n] : funcTables)
     for (size_t i = 0; i < n; ++i)
-      if (pc >= t[i].start && pc < t[i].end)
-        return t[i].pos;
-  return nullptr;
+      if (pc >= t[i].start && (!t[i].end || pc < t[i].end) &&
+          (!best || t[i].start > best->start))
+        best = &t[i];
+  return best ? best->pos : nullptr;
 }
 
 } // namespace
@@ -236,6 +242,8 @@ extern "C" [[noreturn]] void mp_stack_overflow(void *pc) {
   std::lock_guard<std::mutex> lk(fatalMu);
   stdoutFlushForExit();
   G *g = currentG();
+  // Go's report; the limit is this runtime's (MPSTACK), not Go's 1 GB.
+  std::fprintf(stderr, "runtime: goroutine stack exceeds %zu-byte limit\n", gStackSize);
   std::fprintf(stderr, "fatal error: stack overflow\n\ngoroutine %" PRId64 " [running]:\n",
                g ? g->id : int64_t(0));
   if (const mp_srcpos *pos = findFunc(pc)) {

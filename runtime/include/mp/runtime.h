@@ -13,7 +13,8 @@ extern "C" {
 #endif
 
 /* A source position, emitted by codegen as a constant; NULL is allowed
- * everywhere (the trace then omits the position). */
+ * everywhere (the trace then omits the position), and so is file == NULL
+ * (a trace then prints only func). */
 typedef struct mp_srcpos {
   const char *file; /* "x.mp" */
   int32_t line, col;
@@ -104,12 +105,15 @@ int64_t mp_num_goroutine(void);
 /* The running goroutine's id (1 for main). */
 int64_t mp_goid(void);
 
-/* Function table for traces: codegen may register each function's code
- * range so that `fatal error: stack overflow` names the function that
- * overflowed.  Entries need not be sorted; the table must stay alive. */
+/* Function table for traces: codegen registers each function's code
+ * (from the C main, before mp_main) so that `fatal error: stack overflow`
+ * names the function that overflowed.  end may be NULL: the function then
+ * reaches up to the next registered start (codegen cannot know where a
+ * function ends; a pc inside a registered function is found exactly).
+ * Entries need not be sorted; the table must stay alive. */
 typedef struct mp_func_info {
   const void *start, *end;
-  const mp_srcpos *pos; /* the function's declaration */
+  const mp_srcpos *pos; /* the function's declaration (file NULL: none) */
 } mp_func_info;
 void mp_register_funcs(const mp_func_info *table, size_t n);
 
