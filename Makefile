@@ -8,7 +8,8 @@
 #                   FUZZ_TARGET=sema fuzzes parser + type checker instead,
 #                   FUZZ_TARGET=pipeline parser + checker + lowering to LLVM IR
 #   make check-tsan the runtime's unit and stress tests under ThreadSanitizer
-#                   (separate tree build-tsan/; not part of make check)
+#                   (separate tree build-tsan/; not part of make check), then
+#                   test/conc and the examples linked against that runtime
 #   make check-asan the same under AddressSanitizer (tree build-asan/)
 #   make stress     the randomized stress mix for STRESS_OPS operations per
 #                   mode (plain, and MPSCHED_PERTURB with 1 and 2 workers)
@@ -72,22 +73,37 @@ fuzz: deps
 	ninja -C $(FUZZ_BUILD) -j2 $(FUZZ_TARGET)-fuzzer
 	frontend/fuzz/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_TIME) $(FUZZ_TARGET)
 
+# Then compiled MP programs (the lit tests of test/conc and the examples
+# suite) are linked by $(BUILD)/bin/mpc against the sanitized runtime:
+# MPC_RUNTIME_DIR picks its libmprt.a/libmpstd.a, MPC_SANITIZE links with
+# g++ -fsanitize=... (driver/compile.cpp).  Any report fails its test.
+SAN_LIT = /usr/bin/python3 /usr/lib/llvm-19/build/utils/lit/lit.py -sv --timeout=600 \
+  $(BUILD)/test/conc $(BUILD)/test/examples/run
+
 # The million-goroutine test needs more address space than TSan leaves.
 TSAN_BUILD ?= build-tsan
-check-tsan: deps
+TSAN_OPTS = halt_on_error=1 second_deadlock_stack=1
+check-tsan: deps configure
 	cmake -S . -B $(TSAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMP_SANITIZE=thread
-	ninja -C $(TSAN_BUILD) -j2 RuntimeTests rt_helper
-	TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+	ninja -C $(TSAN_BUILD) -j2 RuntimeTests rt_helper mprt mpstd
+	TSAN_OPTIONS="$(TSAN_OPTS)" \
 	  $(TSAN_BUILD)/test/unit/RuntimeTests --gtest_filter=-Fatal.MillionGoroutines
+	ninja -C $(BUILD) -j2 mpc
+	MPC_SANITIZE=thread MPC_RUNTIME_DIR=$(abspath $(TSAN_BUILD))/lib \
+	  TSAN_OPTIONS="$(TSAN_OPTS)" $(SAN_LIT)
 
 # Leak checking is off: Boehm-managed memory and never-freed runtime globals
 # are not leaks.  The million-goroutine test is skipped as under TSan.
 ASAN_BUILD ?= build-asan
-check-asan: deps
+ASAN_OPTS = detect_leaks=0:halt_on_error=1
+check-asan: deps configure
 	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMP_SANITIZE=address
-	ninja -C $(ASAN_BUILD) -j2 RuntimeTests rt_helper rt_stress
-	ASAN_OPTIONS="detect_leaks=0:halt_on_error=1" \
+	ninja -C $(ASAN_BUILD) -j2 RuntimeTests rt_helper rt_stress mprt mpstd
+	ASAN_OPTIONS="$(ASAN_OPTS)" \
 	  $(ASAN_BUILD)/test/unit/RuntimeTests --gtest_filter=-Fatal.MillionGoroutines
+	ninja -C $(BUILD) -j2 mpc
+	MPC_SANITIZE=address MPC_RUNTIME_DIR=$(abspath $(ASAN_BUILD))/lib \
+	  ASAN_OPTIONS="$(ASAN_OPTS)" $(SAN_LIT)
 
 # The stress mix (test/unit/runtime/rt_stress.cpp), long: STRESS_OPS
 # operations in each of four modes; each run prints its operations and

@@ -22,8 +22,6 @@ FuncLowering::FuncLowering(ModuleLowering &m, llvm::Function *fn, const FuncInfo
   llvm::BasicBlock *entry = llvm::BasicBlock::Create(M.ctx, "entry", fn);
   B.SetInsertPoint(entry);
   AllocaPoint = B.CreateAlloca(M.i8, nullptr, "allocapoint");
-  if (info && info->node)
-    M.funcPos[fn] = M.srcpos(info->node->loc(), this->goName);
   if (M.di) {
     const Node *n = info ? info->node : nullptr;
     SourceLoc loc = n ? n->loc() : SourceLoc();
@@ -136,11 +134,13 @@ void FuncLowering::zeroFill(llvm::Value *addr, llvm::Type *t) {
 }
 
 llvm::Value *FuncLowering::varAddress(const Object *v) {
-  if (v->isGlobal())
-    return M.global(v);
+  // Bound slots first: a value guard binds even a package variable that is
+  // the receive's target to the candidate (lower_select.cpp).
   auto it = Vars.find(v);
   if (it != Vars.end())
     return it->second;
+  if (v->isGlobal())
+    return M.global(v);
   // A variable of an enclosing function seen through a closure that sema
   // did not list (should not happen): fail loudly rather than miscompile.
   M.notLowered(v->decl, "variable " + v->name);

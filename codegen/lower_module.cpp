@@ -164,8 +164,6 @@ llvm::GlobalVariable *ModuleLowering::global(const Object *var) {
   return gv;
 }
 
-std::pair<llvm::Constant *, uint64_t> emitFuncTable(ModuleLowering &M);
-
 namespace {
 
 void setFuncAttrs(ModuleLowering &M, llvm::Function *f) {
@@ -185,6 +183,7 @@ void lowerFuncDecl(ModuleLowering &M, const FuncDecl *d) {
   Object *obj = info->obj;
   llvm::Function *f = M.function(obj);
   setFuncAttrs(M, f);
+  M.funcPos[f] = M.srcpos(d->loc(), M.goName(obj));
   FuncLowering F(M, f, info, M.goName(obj));
   F.lowerBody(d->body, info->receiver);
 }
@@ -213,12 +212,36 @@ llvm::Function *lowerGlobalInit(ModuleLowering &M) {
 }
 
 // void main·entry(void): run as goroutine 1 by mp_main.
+// The mp_func_info table of every split-stack function of the module, in
+// module order, each {start, NULL, declaration or NULL}: a NULL end means
+// "up to the next function's start" (runtime.h), so the position of a
+// function whose prologue overflowed is found from its return address.
+llvm::Constant *funcTable(ModuleLowering &M, size_t &n) {
+  llvm::Constant *null = llvm::ConstantPointerNull::get(M.ptr);
+  auto *entryTy = llvm::StructType::get(M.ctx, {M.ptr, M.ptr, M.ptr});
+  std::vector<llvm::Constant *> rows;
+  for (llvm::Function &f : M.mod.functions()) {
+    if (f.isDeclaration() || !f.hasFnAttribute("split-stack"))
+      continue;
+    auto it = M.funcPos.find(&f);
+    llvm::Constant *pos = it == M.funcPos.end() ? null : it->second;
+    rows.push_back(llvm::ConstantStruct::get(entryTy, {&f, null, pos}));
+  }
+  n = rows.size();
+  auto *arrTy = llvm::ArrayType::get(entryTy, n);
+  return new llvm::GlobalVariable(M.mod, arrTy, true, llvm::GlobalValue::PrivateLinkage,
+                                  llvm::ConstantArray::get(arrTy, rows), "functab");
+}
+
 void lowerEntry(ModuleLowering &M, llvm::Function *init) {
   auto *entry = llvm::Function::Create(llvm::FunctionType::get(M.voidTy, false),
                                        llvm::Function::InternalLinkage, "main·entry", M.mod);
   setFuncAttrs(M, entry);
   llvm::IRBuilder<> b(llvm::BasicBlock::Create(M.ctx, "entry", entry));
   llvm::Constant *null = llvm::ConstantPointerNull::get(M.ptr);
+  size_t nfuncs = 0;
+  llvm::Constant *table = funcTable(M, nfuncs);
+  b.CreateCall(M.cfunc(CFn::RegisterFuncs), {table, b.getInt64(nfuncs)});
   b.CreateCall(init, {null});
   b.CreateCall(M.function(M.prog.mainFunc()), {null});
   b.CreateRetVoid();
@@ -226,8 +249,6 @@ void lowerEntry(ModuleLowering &M, llvm::Function *init) {
   auto *cmain = llvm::Function::Create(llvm::FunctionType::get(M.i32, {M.i32, M.ptr}, false),
                                        llvm::Function::ExternalLinkage, "main", M.mod);
   llvm::IRBuilder<> c(llvm::BasicBlock::Create(M.ctx, "entry", cmain));
-  auto [table, n] = emitFuncTable(M);
-  c.CreateCall(M.cfunc(CFn::RegisterFuncs), {table, c.getInt64(n)});
   c.CreateCall(M.cfunc(CFn::Main), {cmain->getArg(0), cmain->getArg(1), entry});
   c.CreateUnreachable();
 }
@@ -240,6 +261,7 @@ llvm::Function *ModuleLowering::funcLit(const FuncLitExpr *lit, const std::strin
   const FuncInfo *info = prog.func(lit);
   auto *f = llvm::Function::Create(funcType(info->sig), llvm::Function::InternalLinkage, name, mod);
   setFuncAttrs(*this, f);
+  funcPos[f] = srcpos(lit->loc(), name);
   pending.push_back([this, f, info, lit, name] {
     FuncLowering F(*this, f, info, name);
     F.lowerBody(lit->body, nullptr);

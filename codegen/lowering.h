@@ -89,13 +89,12 @@ public:
   llvm::DICompileUnit *diCU = nullptr;
   llvm::DIFile *diFile(SourceLoc loc);
 
-  // Declaration positions of lowered functions ("main.f" at f's `func`),
-  // for the function table (func_table.cpp).
-  std::unordered_map<llvm::Function *, llvm::Constant *> funcPos;
-
   // Functions whose bodies are still to be lowered (FuncLits met while
   // lowering, bound-method thunks, ...).
   std::vector<std::function<void()>> pending;
+  // Each FuncDecl's and FuncLit's declaration mp_srcpos: the table main
+  // registers (mp_register_funcs) for `fatal error: stack overflow`.
+  std::unordered_map<llvm::Function *, llvm::Constant *> funcPos;
 
 private:
   llvm::Constant *buildTypeDesc(const Type *t, llvm::GlobalVariable *gv);

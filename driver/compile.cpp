@@ -10,6 +10,7 @@
 #include "pipeline.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <unistd.h>
 #include <string>
 #include <vector>
@@ -92,6 +93,16 @@ bool tempBeside(const std::string &path, const char *suffix, std::string &tmp) {
   return true;
 }
 
+std::string getenvOr(const char *name) {
+  const char *v = std::getenv(name);
+  return v ? v : "";
+}
+
+std::string findProgram(const char *name) {
+  auto p = llvm::sys::findProgramByName(name);
+  return p ? *p : "";
+}
+
 std::string findLinker() {
   for (const char *name : {"clang-19", "clang", "cc"})
     if (auto p = llvm::sys::findProgramByName(name))
@@ -107,17 +118,29 @@ std::string libDir(const char *argv0) {
   return std::string(dir);
 }
 
+// For testing the runtime under a sanitizer (make check-asan/check-tsan):
+// MPC_RUNTIME_DIR=DIR links DIR's libmprt.a and libmpstd.a instead of the
+// ones beside mpc, and MPC_SANITIZE=address|thread links with g++ and
+// -fsanitize=<it> (the sanitized trees are built by the default compiler,
+// GCC, whose sanitizer runtimes they need).
 int link(const std::string &obj, const std::string &out, const char *argv0, bool debugInfo) {
-  std::string cc = findLinker();
+  std::string sanitize = getenvOr("MPC_SANITIZE");
+  if (!sanitize.empty() && sanitize != "address" && sanitize != "thread")
+    return fail("MPC_SANITIZE must be address or thread, not '" + sanitize + "'");
+  std::string cc = sanitize.empty() ? findLinker() : findProgram("g++");
   if (cc.empty())
-    return fail("no C compiler driver (clang-19 or cc) found to link with");
-  std::string lib = libDir(argv0);
+    return fail("no C compiler driver (clang-19, cc or, with MPC_SANITIZE, g++) found to link with");
+  std::string lib = getenvOr("MPC_RUNTIME_DIR");
+  if (lib.empty())
+    lib = libDir(argv0);
   std::string mpstd = lib + "/libmpstd.a", mprt = lib + "/libmprt.a";
   for (const std::string &l : {mpstd, mprt})
     if (!llvm::sys::fs::exists(l))
       return fail("runtime library not found: " + l);
   std::vector<std::string> args{cc, obj, "-o", out, mpstd, mprt, "-lgc", "-lpthread",
                                 "-lstdc++", "-lm"};
+  if (!sanitize.empty())
+    args.push_back("-fsanitize=" + sanitize);
   // Without -g the program carries no DWARF (traces use srcpos constants),
   // and dropping the runtime's makes linking faster.
   if (!debugInfo)

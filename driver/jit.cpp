@@ -5,9 +5,16 @@
 // GC: Boehm scans the data and bss of the executable, not memory that JITLink
 // maps for a module, so every writable section of a JIT'd module (package
 // variables hold pointers to the heap) is added as a root once it is fixed up.
+// Traces: each module's functions are registered with the runtime by name.
 #include "jit.h"
 
+#include <dlfcn.h>
 #include <gc.h>
+
+#include <cstring>
+#include <vector>
+
+#include "mp/runtime.h"
 
 #include "llvm/ExecutionEngine/JITLink/JITLink.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
@@ -49,6 +56,41 @@ private:
   }
 };
 
+// Registers the code range of every function of a module with the runtime
+// (mp_register_funcs), so that `fatal error: stack overflow` names the JIT'd
+// function that overflowed (dladdr, which names a compiled binary's, knows
+// nothing of JIT'd code).  Tables live as long as the process.
+class FuncTablePlugin : public ObjectLinkingLayer::Plugin {
+public:
+  void modifyPassConfig(MaterializationResponsibility &, jitlink::LinkGraph &,
+                        jitlink::PassConfiguration &config) override {
+    config.PostFixupPasses.push_back(registerFuncs);
+  }
+  Error notifyFailed(MaterializationResponsibility &) override { return Error::success(); }
+  Error notifyRemovingResources(JITDylib &, ResourceKey) override { return Error::success(); }
+  void notifyTransferringResources(JITDylib &, ResourceKey, ResourceKey) override {}
+
+private:
+  static Error registerFuncs(jitlink::LinkGraph &g) {
+    std::vector<mp_func_info> table;
+    for (jitlink::Symbol *sym : g.defined_symbols()) {
+      if (!sym->isCallable() || !sym->hasName() || sym->getSize() == 0)
+        continue;
+      auto *pos = new mp_srcpos{nullptr, 0, 0, strdup(sym->getName().str().c_str())};
+      const char *lo = sym->getAddress().toPtr<const char *>();
+      table.push_back({lo, lo + sym->getSize(), pos});
+    }
+    // Looked up, not linked: mpjit does not depend on the runtime library.
+    using RegisterFn = void (*)(const mp_func_info *, size_t);
+    static auto reg = reinterpret_cast<RegisterFn>(dlsym(RTLD_DEFAULT, "mp_register_funcs"));
+    if (reg && !table.empty()) {
+      auto *kept = new std::vector<mp_func_info>(std::move(table));
+      reg(kept->data(), kept->size());
+    }
+    return Error::success();
+  }
+};
+
 } // namespace
 
 void initNativeTarget() {
@@ -76,6 +118,7 @@ Expected<std::unique_ptr<JitEngine>> JitEngine::create(unsigned optLevel) {
   if (!linker)
     return createStringError(inconvertibleErrorCode(), "JIT object layer is not JITLink");
   linker->addPlugin(std::make_unique<GCRootsPlugin>());
+  linker->addPlugin(std::make_unique<FuncTablePlugin>());
   return std::unique_ptr<JitEngine>(new JitEngine(std::move(*jit)));
 }
 

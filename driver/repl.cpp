@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -45,7 +46,9 @@ constexpr const char *kHelp =
     "  :load FILE     declarations and variables of an MP file\n"
     "  :reset         forget every declaration and variable\n"
     "  :quit          leave (also Ctrl-D)\n"
-    "Ctrl-C interrupts a running input.\n";
+    "Ctrl-C interrupts a running input.  A panic, stack overflow or deadlock\n"
+    "ends only the input (or goroutine); os.Exit(n) ends the REPL with\n"
+    "status n, as it ends a Go program.\n";
 
 volatile sig_atomic_t gSigint = 0;
 volatile int *gInterrupt = nullptr;
@@ -78,6 +81,7 @@ public:
       HistPath = std::string(home) + "/.mp_history";
     if (!HistPath.empty())
       history(Hist, &ev, H_LOAD, HistPath.c_str());
+    HaveTerm = tcgetattr(0, &Orig) == 0;
     El = el_init("mpc", stdin, stdout, stderr);
     el_set(El, EL_EDITOR, "emacs");
     el_set(El, EL_HIST, history, Hist);
@@ -87,11 +91,20 @@ public:
   ~LineReader() {
     if (!Interactive)
       return;
+    shutdown();
+    el_end(El);
+    history_end(Hist);
+  }
+  // Saves the history and gives the terminal back as it was (once): at the
+  // end, or from os.Exit's hook on another thread while el_gets may wait.
+  void shutdown() {
+    if (!Interactive || ShutDown.exchange(true))
+      return;
     HistEvent ev;
     if (!HistPath.empty())
       history(Hist, &ev, H_SAVE, HistPath.c_str());
-    el_end(El);
-    history_end(Hist);
+    if (HaveTerm)
+      tcsetattr(0, TCSADRAIN, &Orig);
   }
 
   enum class Status { Line, Eof, Interrupted };
@@ -159,11 +172,23 @@ private:
   }
 
   bool Interactive;
+  std::atomic<bool> ShutDown{false};
+  bool HaveTerm = false;
+  struct termios Orig;  // the terminal before libedit
   EditLine *El = nullptr;
   History *Hist = nullptr;
   std::string HistPath;
   const char *Prompt = "mp> ";
 };
+
+std::atomic<LineReader *> gReader{nullptr};
+
+// os.Exit in an input or a goroutine ends the REPL with its status (as it
+// ends a Go program); the runtime calls this first, on a thread of its own.
+void onOsExit(int) {
+  if (LineReader *r = gReader.load())
+    r->shutdown();
+}
 
 void startFlusher() {
   std::thread([] {
@@ -250,7 +275,10 @@ int runRepl(int argc, char **argv) {
     std::printf("MP %s REPL; :help for help, Ctrl-D to quit.\n", MPC_VERSION);
   {
     LineReader reader(interactive);  // saves the history when it goes
+    gReader.store(&reader);
+    mp_session_on_exit(onOsExit);
     readEvalPrint(session, reader, interactive);
+    gReader.store(nullptr);
   }
   if (interactive)
     std::fputs("\n", stdout);

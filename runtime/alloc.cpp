@@ -1,7 +1,7 @@
 // runtime/alloc.cpp: garbage-collected allocation on Boehm GC.
 // Worker threads register with the collector (gc.cpp); GC_INIT runs at
 // runtime start-up, or here on first use by a program without goroutines.
-#include "mp/runtime.h"
+#include "sched.h"
 
 #include <gc.h>
 
@@ -10,9 +10,12 @@
 
 namespace {
 
+// Go's report (runtime/malloc.go): the failed request, then the fatal
+// error; fatal() flushes what the program printed to stdout first.
 [[noreturn]] void outOfMemory(size_t size) {
-  std::fprintf(stderr, "fatal error: runtime: out of memory (allocating %zu bytes)\n", size);
-  std::_Exit(2);
+  std::fprintf(stderr, "runtime: out of memory: cannot allocate %zu-byte block (%zu in use)\n",
+               size, size_t(GC_get_heap_size()));
+  mp::rt::fatal("out of memory", false);
 }
 
 } // namespace

@@ -91,6 +91,9 @@ void pushGoroutineStacks() {
 
 void gcInit() {
   GC_INIT();
+  // Boehm's "GC Warning: Failed to expand heap" lines are not Go's: a
+  // failed allocation is reported once, as Go does (alloc.cpp).
+  GC_set_warn_proc(GC_ignore_warn_proc);
   GC_allow_register_threads();
   prevPushOtherRoots = GC_get_push_other_roots();
   GC_set_push_other_roots(pushGoroutineStacks);

@@ -99,9 +99,12 @@ void printPanicValue(mp_iface v) {
 void printPos(const mp_srcpos *pos) {
   if (!pos)
     return;
-  std::fprintf(stderr, "%s(...)\n", pos->func ? pos->func : "?");
-  if (pos->file)  // synthesized functions (thunks, wrappers) have no position
-    std::fprintf(stderr, "\t%s:%d:%d\n", pos->file, pos->line, pos->col);
+  if (!pos->file && pos->func) {  // a function known by name only (JIT)
+    std::fprintf(stderr, "%s(...)\n", pos->func);
+    return;
+  }
+  std::fprintf(stderr, "%s(...)\n\t%s:%d:%d\n", pos->func ? pos->func : "?",
+               pos->file ? pos->file : "?", pos->line, pos->col);
 }
 
 void collectLive(G *g, void *v) {
@@ -180,17 +183,20 @@ std::mutex &funcMu = *new std::mutex;
 std::vector<std::pair<const mp_func_info *, size_t>> &funcTables =
     *new std::vector<std::pair<const mp_func_info *, size_t>>;
 
-// The registered function containing pc: the greatest start <= pc (an
-// entry with end == NULL reaches up to the next registered function, which
-// is exact when pc lies in some registered function, as a prologue's does).
+// An exact range first; else the open-ended entry (end NULL) that starts
+// closest below pc.
 const mp_srcpos *findFunc(const void *pc) {
   std::lock_guard<std::mutex> lk(funcMu);
   const mp_func_info *best = nullptr;
   for (auto &[t, n] : funcTables)
-    for (size_t i = 0; i < n; ++i)
-      if (pc >= t[i].start && (!t[i].end || pc < t[i].end) &&
-          (!best || t[i].start > best->start))
+    for (size_t i = 0; i < n; ++i) {
+      if (pc < t[i].start)
+        continue;
+      if (t[i].end && pc < t[i].end)
+        return t[i].pos;
+      if (!t[i].end && (!best || t[i].start > best->start))
         best = &t[i];
+    }
   return best ? best->pos : nullptr;
 }
 
@@ -239,7 +245,7 @@ void reportFatalLocked(const char *msg, bool allGoroutines) {
 using namespace mp::rt;
 
 extern "C" [[noreturn]] void mp_stack_overflow(void *pc) {
-  std::lock_guard<std::mutex> lk(fatalMu);
+  std::unique_lock<std::mutex> lk(fatalMu);
   stdoutFlushForExit();
   G *g = currentG();
   // Go's report; the limit is this runtime's (MPSTACK), not Go's 1 GB.
@@ -252,6 +258,15 @@ extern "C" [[noreturn]] void mp_stack_overflow(void *pc) {
     Dl_info info;
     if (dladdr(pc, &info) && info.dli_sname)
       std::fprintf(stderr, "%s(...)\n", info.dli_sname);
+  }
+  // Session mode: like a panic, only this goroutine ends.  We run on the
+  // red zone below its stack limit; goexit switches away and frees the
+  // stack.  MP code holds no runtime lock, except in a value guard
+  // (channel locks): then the process must die.
+  if (g && !g->isG0 && sessionMode() && !inGuard()) {
+    lk.unlock();
+    std::fflush(stderr);
+    exitCurrentG(MP_RUN_PANICKED);
   }
   die();
 }

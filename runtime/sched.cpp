@@ -307,7 +307,13 @@ void *workerMain(void *p) {
   g0->tsanFiber = __tsan_create_fiber(0);
 #endif
   w->g0 = g0;
+  if (__builtin_expect(gPerturb, 0))
+    perturbStartDelay(w);  // sysmon may now start, and park, first
   w->busy.store(true, std::memory_order_relaxed);
+  // sysmon may have parked while this worker was not yet busy: without this
+  // wake-up a goroutine spinning here was never preempted (MPPROCS=1 hang,
+  // test/conc/spin_preempt.mp).
+  sysmonWake();
   switchTo(w, &boot, g0);
   return nullptr;
 }
@@ -573,6 +579,7 @@ extern "C" int mp_main(int argc, char **argv, void (*main_fn)(void)) {
 
 extern "C" void mp_exit(int code) {
   stdoutFlushForExit();
+  sessionExitHook(code);
   _exit(code);
 }
 

@@ -139,9 +139,11 @@ void wakeIdle();
 
 // Scheduler perturbation (perturb.cpp): MPSCHED_PERTURB=<seed> randomizes
 // run-queue picks and the waker's run-next slot and yields at channel
-// operations, to explore interleavings; the seed replays a run (MPPROCS=1).
+// operations and delays worker start-up, to explore interleavings; the seed
+// replays a run (MPPROCS=1).
 void perturbInit();
 void perturbYield();
+void perturbStartDelay(Worker *w);
 inline void perturbPoint() {
   if (__builtin_expect(gPerturb, 0))
     perturbYield();
@@ -212,6 +214,9 @@ bool sessionMode();
 // blocking runtime call returns, with no runtime lock held and no waiter
 // left queued.
 void exitIfCancelled();
+// os.Exit in session mode: runs the embedder's hook (mp_session_on_exit)
+// to completion on a thread of its own; returns at once without one.
+void sessionExitHook(int code);
 // A deadlock was found (schedMu held): exit 2, or in session mode report it
 // and end every active run with MP_RUN_DEADLOCK.
 void deadlockLocked();

@@ -1,6 +1,7 @@
 // runtime/session.cpp: session mode, for embedding the runtime in a REPL
-// (runtime.h, mp_session_begin): a panic ends its goroutine, a deadlock
-// ends the active runs, Ctrl-C abandons a run; the process goes on.
+// (runtime.h, mp_session_begin): a panic or stack overflow ends its
+// goroutine, a deadlock ends the active runs, Ctrl-C abandons a run; the
+// process goes on.  os.Exit ends it after the embedder's exit hook.
 //
 // Invariants:
 //  - A root's RunState is reached only through G::doneFlag, which is
@@ -19,6 +20,7 @@
 #include "sched.h"
 
 #include <chrono>
+#include <thread>
 #include <vector>
 
 namespace mp::rt {
@@ -58,7 +60,24 @@ void deadlockLocked() {
 
 using namespace mp::rt;
 
+namespace {
+std::atomic<void (*)(int)> gExitHook{nullptr};
+} // namespace
+
+void mp::rt::sessionExitHook(int code) {
+  void (*fn)(int) = gExitHook.load(std::memory_order_acquire);
+  if (!fn || !sessionMode())
+    return;
+  // On a thread of its own: the caller may be a goroutine, whose stack is
+  // small and whose worker must not run the embedder's code.
+  std::thread(fn, code).join();
+}
+
 extern "C" void mp_session_begin(void) { gSession.store(true, std::memory_order_relaxed); }
+
+extern "C" void mp_session_on_exit(void (*fn)(int code)) {
+  gExitHook.store(fn, std::memory_order_release);
+}
 
 extern "C" int mp_run_session(void (*fn)(void *), void *arg, volatile int *interrupt) {
   RunState st;

@@ -28,6 +28,9 @@
 #include <cstring>
 #include <mutex>
 #include <sys/mman.h>
+#include <sys/resource.h>
+
+#include <algorithm>
 
 #ifdef MP_ASAN
 #include <sanitizer/asan_interface.h>
@@ -84,6 +87,16 @@ size_t parseSize(const char *s) {
   return v;
 }
 
+// Under an address-space limit (ulimit -v), a region takes at most
+// 1/divisor of it, so the GC heap keeps the rest: MPSTACK-sized slots are
+// then fewer, not a failure to start.
+size_t capToAddressLimit(size_t bytes, size_t divisor) {
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+    bytes = std::min(bytes, std::max(size_t(rl.rlim_cur) / divisor, size_t(1) << 20));
+  return bytes & ~size_t(4095);
+}
+
 void reserve(Region &r, size_t bytes, const char *what) {
   void *p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -104,10 +117,12 @@ void initRegions() {
   if (size < 64 << 10)
     size = 64 << 10;
   gStackSize = (size + 4095) & ~size_t(4095);
-  reserve(stacks, kStackRegionBytes, "goroutine stacks");
-  reserve(gs, kGRegionBytes, "goroutine descriptors");
+  size_t stackBytes = capToAddressLimit(kStackRegionBytes, 8);
+  size_t gBytes = capToAddressLimit(kGRegionBytes, 64);
+  reserve(stacks, std::max(stackBytes, gStackSize), "goroutine stacks");
+  reserve(gs, gBytes, "goroutine descriptors");
   Region live;
-  reserve(live, kGRegionBytes / sizeof(G), "goroutine descriptors");
+  reserve(live, (gBytes / sizeof(G) + 4095) & ~size_t(4095), "goroutine descriptors");
   liveMap = reinterpret_cast<uint8_t *>(live.lo);
 }
 

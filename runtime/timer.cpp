@@ -8,7 +8,9 @@
 // (externalBegin) before it takes timers off the heap and ends after their
 // goroutines are queued, so the deadlock check (which reads the heap first,
 // then the external count) never sees a timer in flight as "no timer".
-// timerMu is never held while taking a channel lock or schedMu.
+// timerMu is never held while taking a channel lock or schedMu.  sysmon
+// parks without a timeout only when no worker is busy; every worker that
+// becomes busy (start-up, waking from idle) calls sysmonWake afterwards.
 #include "chan.h"
 
 #include <cstddef>
@@ -150,6 +152,7 @@ void *sysmonMain(void *) {
     bool busy = anyWorkerBusy();
     if (heap.empty() && !busy) {
       sysmonParked.store(true, std::memory_order_seq_cst);
+      std::atomic_thread_fence(std::memory_order_seq_cst);  // pairs with sysmonWake
       if (!anyWorkerBusy())
         timerCv.wait(lk);
       sysmonParked.store(false, std::memory_order_relaxed);
@@ -177,7 +180,9 @@ void sysmonStart() {
 }
 
 void sysmonWake() {
-  // seq_cst pairs with sysmon's store before its final busy check.
+  // Dekker with sysmon's park: the caller stored `busy`, sysmon stored
+  // sysmonParked; the fences make one of them see the other's store.
+  std::atomic_thread_fence(std::memory_order_seq_cst);
   if (sysmonParked.load(std::memory_order_seq_cst)) {
     std::lock_guard<std::mutex> lk(timerMu);
     timerCv.notify_one();

@@ -20,7 +20,11 @@ config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.mp_bin_dir, config.environment.get("PATH", "")])
 # Diagnostics are tested without colours.
 config.environment["NO_COLOR"] = "1"
-for var in ("HOME", "TMPDIR", "GOCACHE", "GOPATH"):
+# MPC_SANITIZE/MPC_RUNTIME_DIR (driver/compile.cpp) and the sanitizers'
+# options: make check-asan/check-tsan run test/conc and the examples with
+# programs linked against the sanitized runtime.
+for var in ("HOME", "TMPDIR", "GOCACHE", "GOPATH", "MPC_SANITIZE", "MPC_RUNTIME_DIR",
+            "ASAN_OPTIONS", "TSAN_OPTIONS"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
 if config.mp_sanitize:

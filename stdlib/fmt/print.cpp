@@ -2,7 +2,8 @@
 // fmt/print.go printArg/printValue walking mp_type descriptors instead of
 // reflect: Error()/String() methods (Error first) for %v %s %x %X %q,
 // `&{...}` for a pointer to a composite only at top level, `<nil>` in Go's
-// places, maps sorted by key (sort.cpp), %!verb(type=value) for bad verbs.
+// places, maps sorted by key (sort.cpp), %!verb(type=value) for bad verbs,
+// and %#v's Go syntax: main.T{A:1, B:"x"}, []int(nil), (*main.T)(0xc...).
 // Go's fmt recovers a panic in a String method on a nil pointer and prints
 // <nil>; we print <nil> for nil pointers without calling the method.
 #include "printer.hpp"
@@ -173,10 +174,20 @@ void Printer::fmtPointer(Value v, char32_t verb) {
   uint64_t u = pointerOf(v);
   switch (verb) {
   case 'v':
-    if (u == 0)
+    if (f.sharpV) {  // Go syntax: (*main.T)(0xc000010000), (chan int)(nil)
+      buf += '(';
+      buf.append(typeName(v.type));
+      buf += ")(";
+      if (u == 0)
+        buf += "nil";
+      else
+        fmt0x64(u, true);
+      buf += ')';
+    } else if (u == 0) {
       pad("<nil>");
-    else
+    } else {
       fmt0x64(u, !f.sharp);
+    }
     return;
   case 'p': fmt0x64(u, !f.sharp); return;
   case 'b':
@@ -283,13 +294,15 @@ void Printer::printValue(Value v, char32_t verb, int depth, bool readOnly) {
     printMap(v, verb, depth, readOnly);
     return;
   case MP_KIND_STRUCT: {
+    if (f.sharpV)
+      buf.append(typeName(t));
     buf += '{';
     const auto *base = static_cast<const uint8_t *>(v.ptr);
     for (int64_t i = 0; i < t->len; ++i) {
       const mp_field &fd = t->fields[i];
       if (i > 0)
-        buf += ' ';
-      if (f.plusV && fd.name.len > 0) {
+        writeSeparator();
+      if ((f.plusV || f.sharpV) && fd.name.len > 0) {
         buf.append(view(fd.name));
         buf += ':';
       }
@@ -301,9 +314,12 @@ void Printer::printValue(Value v, char32_t verb, int depth, bool readOnly) {
   }
   case MP_KIND_INTERFACE: {
     auto x = load<mp_iface>(v.ptr);
-    if (!x.type)
+    if (!x.type && f.sharpV) {
+      buf.append(typeName(t));
+      buf += "(nil)";
+    } else if (!x.type) {
       buf += "<nil>";
-    else
+    } else
       printValue(Value{x.type, x.data}, verb, depth + 1, readOnly);
     return;
   }
@@ -323,13 +339,22 @@ void Printer::printValue(Value v, char32_t verb, int depth, bool readOnly) {
       fmtBytes(elems, n, verb);
       return;
     }
-    buf += '[';
+    if (f.sharpV) {  // []int{1, 2}, [2]int{1, 2}, []int(nil)
+      // Go's printArg takes a []byte operand before reflection, by that name.
+      bool byteArg = depth == 0 && typeName(t) == "[]uint8";
+      buf.append(byteArg ? "[]byte" : typeName(t));
+      if (t->kind == MP_KIND_SLICE && !elems) {
+        buf += "(nil)";
+        return;
+      }
+    }
+    buf += f.sharpV ? '{' : '[';
     for (int64_t i = 0; i < n; ++i) {
       if (i > 0)
-        buf += ' ';
+        writeSeparator();
       printValue(Value{t->elem, elems + i * t->elem->size}, verb, depth + 1, readOnly);
     }
-    buf += ']';
+    buf += f.sharpV ? '}' : ']';
     return;
   }
   case MP_KIND_POINTER: {
@@ -356,16 +381,34 @@ void Printer::printValue(Value v, char32_t verb, int depth, bool readOnly) {
 
 void Printer::printMap(Value v, char32_t verb, int depth, bool readOnly) {
   const mp_type *t = v.type;
-  buf += "map[";
-  std::vector<SortedEntry> entries = sortedEntries(t, load<const mp_map *>(v.ptr));
+  const auto *m = load<const mp_map *>(v.ptr);
+  if (f.sharpV) {  // map[string]int{"a":1}, map[string]int(nil)
+    buf.append(typeName(t));
+    if (!m) {
+      buf += "(nil)";
+      return;
+    }
+    buf += '{';
+  } else {
+    buf += "map[";
+  }
+  std::vector<SortedEntry> entries = sortedEntries(t, m);
   for (size_t i = 0; i < entries.size(); ++i) {
     if (i > 0)
-      buf += ' ';
+      writeSeparator();
     printValue(Value{t->key, entries[i].key}, verb, depth + 1, readOnly);
     buf += ':';
     printValue(Value{t->elem, entries[i].val}, verb, depth + 1, readOnly);
   }
-  buf += ']';
+  buf += f.sharpV ? '}' : ']';
+}
+
+// Between the elements of a composite: Go syntax (%#v) separates with ", ".
+void Printer::writeSeparator() {
+  if (f.sharpV)
+    buf += ", ";
+  else
+    buf += ' ';
 }
 
 } // namespace mp::fmt

@@ -72,6 +72,7 @@ private:
   void fmtPointer(Value v, char32_t verb);
   void fmt0x64(uint64_t v, bool leading0x);
   void printMap(Value v, char32_t verb, int depth, bool readOnly);
+  void writeSeparator();
 
   // printf.go
   int argNumber(int argNum, std::string_view format, size_t &i, int numArgs, bool &found);

@@ -60,7 +60,7 @@ void mp_os_SetArgs(int argc, char **argv) {
 
 void mp_os_Exit(int64_t code) {
   mp_stdout_flush();
-  _exit(static_cast<int>(code & 0xff));
+  mp_exit(static_cast<int>(code & 0xff));  // runs a REPL's exit hook
 }
 
 int64_t mp_os_File_WriteString(mp_os_File *f, mp_string s) {

@@ -13,8 +13,7 @@ extern "C" {
 #endif
 
 /* A source position, emitted by codegen as a constant; NULL is allowed
- * everywhere (the trace then omits the position), and so is file == NULL
- * (a trace then prints only func). */
+ * everywhere (the trace then omits the position). */
 typedef struct mp_srcpos {
   const char *file; /* "x.mp" */
   int32_t line, col;
@@ -64,8 +63,16 @@ void mp_run(void (*fn)(void *), void *arg);
  * gives no channel value any more: a later send or receive passes over its
  * waiters (and wakes it, to end); a running one ends at its next
  * preemption check.
- * Stack overflow and os.Exit still end the process. */
+ *  - a stack overflow is reported as always and ends only that goroutine,
+ *    like a panic (unless it happens inside a value guard: then the
+ *    process dies, since the guard holds channel locks);
+ *  - os.Exit (mp_exit) still ends the process, with its status, after the
+ *    hook set by mp_session_on_exit. */
 void mp_session_begin(void);
+/* Session mode: mp_exit(code) flushes stdout, then runs fn(code) on a
+ * thread of its own (the embedder restores the terminal, saves history)
+ * and waits for it, then ends the process with `code`.  NULL: no hook. */
+void mp_session_on_exit(void (*fn)(int code));
 
 enum { MP_RUN_OK = 0, MP_RUN_PANICKED = 1, MP_RUN_DEADLOCK = 2, MP_RUN_INTERRUPTED = 3 };
 
@@ -105,15 +112,14 @@ int64_t mp_num_goroutine(void);
 /* The running goroutine's id (1 for main). */
 int64_t mp_goid(void);
 
-/* Function table for traces: codegen registers each function's code
- * (from the C main, before mp_main) so that `fatal error: stack overflow`
- * names the function that overflowed.  end may be NULL: the function then
- * reaches up to the next registered start (codegen cannot know where a
- * function ends; a pc inside a registered function is found exactly).
- * Entries need not be sorted; the table must stay alive. */
+/* Function table for traces: codegen may register each function's code
+ * range so that `fatal error: stack overflow` names the function that
+ * overflowed.  Entries need not be sorted; the table must stay alive.
+ * end may be NULL: the function then ends where the next registered
+ * function starts (codegen registers every MP function that way). */
 typedef struct mp_func_info {
   const void *start, *end;
-  const mp_srcpos *pos; /* the function's declaration (file NULL: none) */
+  const mp_srcpos *pos; /* the function's declaration */
 } mp_func_info;
 void mp_register_funcs(const mp_func_info *table, size_t n);
 

@@ -2,7 +2,7 @@
 # test/repl/Inputs/terminal.sh MPC TMP: drives `mpc repl` on a real terminal
 # (a tmux pane) and prints the screen and the history file: the prompt,
 # emacs line editing, history recall, Ctrl-C on a blocked input and on a
-# half-typed line, and Ctrl-D.
+# half-typed line, Ctrl-D, and os.Exit.
 mpc=$1
 tmp=$2
 rm -rf "$tmp.home" && mkdir -p "$tmp.home"
@@ -84,6 +84,16 @@ sleep 0.3
 keys C-d
 wait_for 'Pane is dead'
 screen
+# os.Exit ends the REPL with its status, and the history is still saved.
+t kill-session -t repl
+t new-session -d -s repl -x 100 -y 50 \
+  "env HOME=$tmp.home TERM=xterm $mpc repl" \; set-option -t repl remain-on-exit on
+wait_for 'mp>'
+line 'import "os"'
+keys 'os.Exit(3)' Enter
+wait_for 'Pane is dead'
+echo "--- exit"
+screen | grep 'Pane is dead'
 t kill-server 2>/dev/null
 echo "--- history"
 cat "$tmp.home/.mp_history"
