@@ -2,6 +2,7 @@
 // -O0..-O3 pipelines, and object/assembly emission (legacy codegen pass
 // manager, which LLVM 19 still uses for the backend).
 #include "codegen/codegen.h"
+#include "codegen/stack_check.h"
 
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/MC/TargetRegistry.h"
@@ -56,6 +57,7 @@ void optimize(llvm::Module &m, llvm::TargetMachine &tm, unsigned optLevel) {
   llvm::ModulePassManager mpm = optLevel == 0 ? pb.buildO0DefaultPipeline(level)
                                               : pb.buildPerModuleDefaultPipeline(level);
   mpm.run(m, mam);
+  insertStackChecks(m);
 }
 
 bool emitFile(llvm::Module &m, llvm::TargetMachine &tm, FileKind kind,

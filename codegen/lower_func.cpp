@@ -1,8 +1,11 @@
 // codegen/lower_func.cpp: one function body — prologue (parameters,
 // captures, result slots), the return block, variable slots (stack, or GC
 // heap for variables that escape), block helpers, runtime checks with Go's
-// panic messages, loop preemption polls and debug locations.
+// panic messages and debug locations.
 #include "codegen/lower_conc.h"
+#include "codegen/stack_check.h"
+
+#include "llvm/Transforms/Utils/ModuleUtils.h"
 
 namespace mp::codegen {
 
@@ -22,6 +25,14 @@ FuncLowering::FuncLowering(ModuleLowering &m, llvm::Function *fn, const FuncInfo
   llvm::BasicBlock *entry = llvm::BasicBlock::Create(M.ctx, "entry", fn);
   B.SetInsertPoint(entry);
   AllocaPoint = B.CreateAlloca(M.i8, nullptr, "allocapoint");
+  // The position `fatal error: stack overflow` names (stack_check.cpp).
+  if (info && info->node && fn->hasFnAttribute(kStackCheckAttr)) {
+    llvm::Constant *pos = M.srcpos(info->node->loc(), this->goName);
+    if (auto *gv = llvm::dyn_cast<llvm::GlobalValue>(pos->stripPointerCasts())) {
+      fn->addFnAttr(kStackCheckAttr, gv->getName());
+      llvm::appendToCompilerUsed(M.mod, {gv});  // the name alone does not keep it
+    }
+  }
   if (M.di) {
     const Node *n = info ? info->node : nullptr;
     SourceLoc loc = n ? n->loc() : SourceLoc();
@@ -222,20 +233,6 @@ void FuncLowering::boundsPanic(int kind, llvm::Value *x, llvm::Value *y, llvm::V
 void FuncLowering::indexCheck(llvm::Value *i, llvm::Value *len, const Node *at) {
   // Unsigned: a negative index is out of range too.
   boundsPanic(0, i, len, B.CreateICmpUGE(i, len), at);
-}
-
-void FuncLowering::preemptPoll() {
-  // load i64 addrspace(257) 0x70 == MP_PREEMPT_POISON -> mp_preempt()
-  auto *fsPtr = llvm::PointerType::get(M.ctx, 257);
-  llvm::Value *addr = llvm::ConstantExpr::getIntToPtr(B.getInt64(0x70), fsPtr);
-  llvm::LoadInst *limit = B.CreateLoad(M.i64, addr, "stacklimit");
-  limit->setVolatile(true);
-  llvm::BasicBlock *yield = newBlock("preempt"), *cont = newBlock("cont");
-  B.CreateCondBr(B.CreateICmpEQ(limit, B.getInt64(-1)), yield, cont);
-  startBlock(yield);
-  callC(CFn::Preempt, {});
-  B.CreateBr(cont);
-  startBlock(cont);
 }
 
 } // namespace mp::codegen

@@ -3,6 +3,7 @@
 // variables with their initialisation in Go's order, string constants,
 // source positions, and the C `main` that hands main.main to the runtime.
 #include "codegen/lower_conc.h"
+#include "codegen/stack_check.h"
 
 #include "llvm/IR/Verifier.h"
 #include "llvm/Target/TargetMachine.h"
@@ -167,9 +168,9 @@ llvm::GlobalVariable *ModuleLowering::global(const Object *var) {
 namespace {
 
 void setFuncAttrs(ModuleLowering &M, llvm::Function *f) {
-  // Split-stack prologues: stack overflow detection and preemption
-  // (runtime/HACKING.md "Stacks, overflow, preemption").
-  f->addFnAttr("split-stack");
+  // Entry stack check and loop preemption polls, added after optimization
+  // (stack_check.cpp; runtime/HACKING.md "Stacks, overflow, preemption").
+  f->addFnAttr(kStackCheckAttr);
   f->addFnAttr("frame-pointer", "all");
   f->addFnAttr(llvm::Attribute::NoUnwind);
   f->addFnAttr(llvm::Attribute::UWTable);
@@ -212,7 +213,7 @@ llvm::Function *lowerGlobalInit(ModuleLowering &M) {
 }
 
 // void main·entry(void): run as goroutine 1 by mp_main.
-// The mp_func_info table of every split-stack function of the module, in
+// The mp_func_info table of every stack-checked function of the module, in
 // module order, each {start, NULL, declaration or NULL}: a NULL end means
 // "up to the next function's start" (runtime.h), so the position of a
 // function whose prologue overflowed is found from its return address.
@@ -221,7 +222,7 @@ llvm::Constant *funcTable(ModuleLowering &M, size_t &n) {
   auto *entryTy = llvm::StructType::get(M.ctx, {M.ptr, M.ptr, M.ptr});
   std::vector<llvm::Constant *> rows;
   for (llvm::Function &f : M.mod.functions()) {
-    if (f.isDeclaration() || !f.hasFnAttribute("split-stack"))
+    if (f.isDeclaration() || !f.hasFnAttribute(kStackCheckAttr))
       continue;
     auto it = M.funcPos.find(&f);
     llvm::Constant *pos = it == M.funcPos.end() ? null : it->second;

@@ -67,7 +67,6 @@ void rangeIndexed(FuncLowering &F, const RangeStmt *s, const RangeInfo *ri, llvm
   lowerLoopBody(F, s, l);
   F.startBlock(l.next);
   F.B.CreateStore(F.B.CreateAdd(F.B.CreateLoad(F.M.i64, idx), F.B.getInt64(1)), idx);
-  F.preemptPoll();
   F.B.CreateBr(l.cond);
   F.startBlock(l.end);
 }
@@ -102,7 +101,6 @@ void rangeString(FuncLowering &F, const RangeStmt *s, const RangeInfo *ri, llvm:
   lowerLoopBody(F, s, l);
   F.startBlock(l.next);
   F.B.CreateStore(F.B.CreateLoad(F.M.i64, nextSlot), pos);
-  F.preemptPoll();
   F.B.CreateBr(l.cond);
   F.startBlock(l.end);
 }
@@ -126,7 +124,6 @@ void rangeMap(FuncLowering &F, const RangeStmt *s, const RangeInfo *ri, llvm::Va
   setIterVar(F, s, ri->valueVar, s->value, F.B.CreateLoad(F.llvmType(mt->elem()), vp));
   lowerLoopBody(F, s, l);
   F.startBlock(l.next);
-  F.preemptPoll();
   F.B.CreateBr(l.cond);
   F.startBlock(l.end);
 }

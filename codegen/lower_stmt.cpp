@@ -186,7 +186,6 @@ void lowerFor(FuncLowering &F, const ForStmt *s) {
   F.startBlock(postBB);
   if (s->post)
     F.lowerStmt(s->post);
-  F.preemptPoll();
   F.B.CreateBr(condBB);
   F.startBlock(endBB);
 }

@@ -199,8 +199,6 @@ public:
   // when cond holds.
   void boundsPanic(int kind, llvm::Value *x, llvm::Value *y, llvm::Value *cond, const Node *at);
   void runtimePanic(const char *msg, const Node *at, llvm::Value *cond);
-  // Loop back-edge preemption poll (runtime/HACKING.md).
-  void preemptPoll();
 
   // x op y for a binary arithmetic/bitwise operator on values of type t
   // (wrapping integers, Go's shift and division rules, string +).

@@ -185,6 +185,40 @@ void descName(const Type *t, std::string &out) {
   }
 }
 
+// Whether descName(t) names t alone in a whole program, also across the
+// modules of REPL inputs: not when t involves a type declared inside a
+// function (two functions may declare a `T` each).
+bool nameIsUnique(const Type *t) {
+  switch (t->kind()) {
+  case TypeKind::Named: {
+    const sema::Object *o = cast<NamedType>(t)->object();
+    return !o || !o->owner;
+  }
+  case TypeKind::Pointer: return nameIsUnique(cast<PointerType>(t)->elem());
+  case TypeKind::Slice: return nameIsUnique(cast<SliceType>(t)->elem());
+  case TypeKind::Array: return nameIsUnique(cast<ArrayType>(t)->elem());
+  case TypeKind::Chan: return nameIsUnique(cast<ChanType>(t)->elem());
+  case TypeKind::Map:
+    return nameIsUnique(cast<MapType>(t)->key()) && nameIsUnique(cast<MapType>(t)->elem());
+  case TypeKind::Struct:
+    for (auto &f : cast<StructType>(t)->fields())
+      if (!nameIsUnique(f.type))
+        return false;
+    return true;
+  case TypeKind::Func: {
+    auto *f = cast<FuncType>(t);
+    for (const Type *p : f->params())
+      if (!nameIsUnique(p))
+        return false;
+    for (const Type *r : f->results()->elems())
+      if (!nameIsUnique(r))
+        return false;
+    return true;
+  }
+  default: return true;
+  }
+}
+
 bool comparable(const Type *t) {
   const Type *u = t->underlying();
   switch (u->kind()) {
@@ -294,8 +328,13 @@ llvm::Constant *ModuleLowering::typeDesc(const Type *t) {
     return it->second;
   std::string name;
   descName(t, name);
-  auto *gv = new llvm::GlobalVariable(mod, descTy(), true, llvm::GlobalValue::InternalLinkage,
-                                      nullptr, "type:" + name);
+  // Interface values compare dynamic types by descriptor address, so a type
+  // needs one descriptor even when several modules (REPL inputs, each its
+  // own module) describe it: linkonce_odr under its unique name, and the
+  // JIT (or linker) keeps the first definition.
+  auto linkage = nameIsUnique(t) ? llvm::GlobalValue::LinkOnceODRLinkage
+                                 : llvm::GlobalValue::InternalLinkage;
+  auto *gv = new llvm::GlobalVariable(mod, descTy(), true, linkage, nullptr, "type:" + name);
   Descs[t] = gv;
   gv->setInitializer(buildTypeDesc(t, gv));
   return gv;

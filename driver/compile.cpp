@@ -145,8 +145,6 @@ int link(const std::string &obj, const std::string &out, const char *argv0, bool
   // and dropping the runtime's makes linking faster.
   if (!debugInfo)
     args.push_back("-Wl,--strip-debug");
-  // Not lld: it rewrites split-stack prologues that call into the (not
-  // split-stack) runtime, which breaks the runtime's stack-limit scheme.
   std::vector<llvm::StringRef> refs(args.begin(), args.end());
   std::string errMsg;
   int rc = llvm::sys::ExecuteAndWait(cc, refs, std::nullopt, {}, 0, 0, &errMsg);

@@ -97,6 +97,7 @@ void initNativeTarget() {
   static bool done = [] {
     InitializeNativeTarget();
     InitializeNativeTargetAsmPrinter();
+    InitializeNativeTargetAsmParser();  // codegen's stack checks are inline asm
     return true;
   }();
   (void)done;

@@ -57,4 +57,9 @@ bool reportDiagnostics(const SourceManager &sm, const std::vector<Diagnostic> &d
   return errors;
 }
 
+void reportAtInput(const SourceManager &sm, SourceLoc loc, const InputView &view,
+                   const std::string &message) {
+  printAtInput(sm, Diagnostic{DiagId{}, DiagSeverity::Error, SourceRange(loc), message}, view);
+}
+
 } // namespace mp::driver

@@ -27,4 +27,9 @@ struct InputView {
 bool reportDiagnostics(const SourceManager &sm, const std::vector<Diagnostic> &diags,
                        const InputView &view, bool allowValue);
 
+/// Prints an error of the REPL itself (not of the compiler) at `loc` in
+/// the input, in the same format.
+void reportAtInput(const SourceManager &sm, SourceLoc loc, const InputView &view,
+                   const std::string &message);
+
 } // namespace mp::driver

@@ -236,11 +236,13 @@ void ReplSession::evalStmt(llvm::StringRef input) {
     return;
 
   Rewrite rw = rewriteInput(*b, stmts);
+  if (!checkRedefinitions(*b, rw))
+    return;
   std::vector<std::string> globals = Globals;
   std::set<std::string> names = GlobalNames;
-  for (auto &[name, type] : rw.newVars)
-    if (names.insert(name).second)
-      globals.push_back("var " + name + " " + type);
+  for (const NewVar &v : rw.newVars)
+    if (names.insert(v.name).second)
+      globals.push_back("var " + v.name + " " + v.type);
   std::string rewritten = applyEdits(input.str(), rw.edits);
   std::string finalPrefix = prefix.substr(0, prefix.size() - 1) + rw.prefixTail + "\n";
   auto final = check(finalPrefix, rewritten, globals, true);
@@ -253,13 +255,36 @@ void ReplSession::evalStmt(llvm::StringRef input) {
   runEntry("main." + fname);
 }
 
+std::string ReplSession::globalType(const std::string &name) const {
+  std::string prefix = "var " + name + " ";
+  for (const std::string &g : Globals)
+    if (llvm::StringRef(g).starts_with(prefix))
+      return g.substr(prefix.size());
+  return "";
+}
+
+// `x := e` for a session variable x assigns it (Go-REPL-like); a value of
+// another type cannot: earlier inputs' code and goroutines use x as it is.
+bool ReplSession::checkRedefinitions(ReplBuild &b, const Rewrite &rw) const {
+  for (const NewVar &v : rw.newVars) {
+    std::string old = globalType(v.name);
+    if (old.empty() || old == v.type)
+      continue;
+    reportAtInput(b.sm, v.loc, b.view,
+                  v.name + " is already a session variable of type " + old + ", not " + v.type +
+                      " (use a new name, or :reset)");
+    return false;
+  }
+  return true;
+}
+
 ReplSession::Rewrite ReplSession::rewriteInput(ReplBuild &b, const std::vector<Stmt *> &stmts) {
   Rewrite rw;
   auto hoist = [&](IdentExpr *id) {
     if (!id || id->isBlank())
       return;
     if (sema::Object *obj = b.prog->objectOf(id); obj && obj->type)
-      rw.newVars.emplace_back(obj->name, obj->type->str());
+      rw.newVars.push_back({obj->name, obj->type->str(), id->loc()});
   };
   if (stmts.size() == 1)
     if (auto *es = dyn_cast<ExprStmt>(stmts[0]))

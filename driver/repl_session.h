@@ -49,9 +49,13 @@ public:
   volatile int *interruptFlag() { return &Interrupt; }
 
 private:
+  struct NewVar {
+    std::string name, type;
+    SourceLoc loc;  // its identifier in the input
+  };
   struct Rewrite {
-    std::vector<Edit> edits;                                 // on the input
-    std::vector<std::pair<std::string, std::string>> newVars; // name, type
+    std::vector<Edit> edits;     // on the input
+    std::vector<NewVar> newVars;  // session variables it defines
     std::string prefixTail;  // appended to the wrapper line
   };
   void evalImport(llvm::StringRef input);
@@ -68,6 +72,10 @@ private:
   bool compileAndLink(ReplBuild &b, const std::string &entry,
                       const std::set<std::string> &globalNames);
   void runEntry(const std::string &entry);
+  // The type of session variable `name` ("" if there is none).
+  std::string globalType(const std::string &name) const;
+  // False, after an error, if rw would give a session variable a new type.
+  bool checkRedefinitions(ReplBuild &b, const Rewrite &rw) const;
   std::string importsLine(bool withPrinter) const;
 
   std::unique_ptr<JitEngine> Jit;

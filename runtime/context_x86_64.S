@@ -1,4 +1,4 @@
-/* runtime/context_x86_64.S: goroutine context switch and __morestack.
+/* runtime/context_x86_64.S: goroutine context switch and mp_morestack.
  * Hand-written rather than Boost.Context's jump_fcontext: it saves only the
  * six callee-saved registers (no MXCSR/x87 control word, which MP code
  * never changes) and needs no transfer record.
@@ -48,23 +48,36 @@ mp_ctx_entry:
         ud2
         .size   mp_ctx_entry, .-mp_ctx_entry
 
-/* __morestack: called by an LLVM split-stack prologue when %rsp (minus the
- * frame) is below the limit at %fs:0x70.  Stacks never grow: if the limit
- * is the preemption poison, yield and re-run the function (return to the
- * byte after the prologue's `ret`); otherwise report the overflow, on the
- * red zone kept below the limit. */
-        .globl  __morestack
-        .globl  __morestack_non_split
-        .type   __morestack, @function
+/* mp_morestack: the slow path of the stack check codegen puts at the entry
+ * of MP functions (codegen/stack_check.cpp):
+ *         cmpq    %fs:0x70, %rsp            (or %rsp - frame, in %r11)
+ *         jbe     cold
+ *   cold: leaq    -frame(%rsp), %r11
+ *         leaq    -128(%rsp), %rsp          (step over the SysV red zone)
+ *         callq   mp_morestack
+ *         leaq    128(%rsp), %rsp
+ * The call is inline asm, not an LLVM call, so the function needs no frame
+ * to make it and LLVM can shrink-wrap the prologue past the check; in
+ * exchange the stub preserves every register but %r11 and the flags.
+ * %r11 holds the stack pointer the check compared, %r10 the function's
+ * `const mp_srcpos *` (or NULL: then the report looks the return address
+ * up in mp_register_funcs's table).  mp_morestack_slow
+ * (sched.cpp) yields if the limit is the preemption poison, then reports
+ * `fatal error: stack overflow` (on the red zone kept below the limit) if
+ * %r11 is still at or below the limit.
+ * mp_preempt_asm: the same for loop back-edge polls (`cmpq $-1, %fs:0x70;
+ * je cold`): %r11 = all ones, so it only yields. */
+        .globl  mp_morestack
+        .globl  mp_preempt_asm
+        .type   mp_morestack, @function
+        .type   mp_preempt_asm, @function
         .p2align 4
-__morestack:
-__morestack_non_split:
-        cmpq    $-1, %fs:0x70
-        jne     1f
-        /* Preempted: save argument registers around the yield. */
+mp_preempt_asm:
+        movq    $-1, %r11
+mp_morestack:
         pushq   %rbp
         movq    %rsp, %rbp
-        subq    $192, %rsp
+        subq    $336, %rsp
         andq    $-16, %rsp
         movq    %rdi, 0(%rsp)
         movq    %rsi, 8(%rsp)
@@ -73,6 +86,7 @@ __morestack_non_split:
         movq    %r8, 32(%rsp)
         movq    %r9, 40(%rsp)
         movq    %rax, 48(%rsp)
+        movq    %r10, 56(%rsp)
         movdqa  %xmm0, 64(%rsp)
         movdqa  %xmm1, 80(%rsp)
         movdqa  %xmm2, 96(%rsp)
@@ -81,7 +95,18 @@ __morestack_non_split:
         movdqa  %xmm5, 144(%rsp)
         movdqa  %xmm6, 160(%rsp)
         movdqa  %xmm7, 176(%rsp)
-        callq   mp_preempt
+        movdqa  %xmm8, 192(%rsp)
+        movdqa  %xmm9, 208(%rsp)
+        movdqa  %xmm10, 224(%rsp)
+        movdqa  %xmm11, 240(%rsp)
+        movdqa  %xmm12, 256(%rsp)
+        movdqa  %xmm13, 272(%rsp)
+        movdqa  %xmm14, 288(%rsp)
+        movdqa  %xmm15, 304(%rsp)
+        movq    8(%rbp), %rdi       /* return address: inside the function */
+        movq    %r11, %rsi
+        movq    %r10, %rdx
+        callq   mp_morestack_slow
         movq    0(%rsp), %rdi
         movq    8(%rsp), %rsi
         movq    16(%rsp), %rdx
@@ -89,6 +114,7 @@ __morestack_non_split:
         movq    32(%rsp), %r8
         movq    40(%rsp), %r9
         movq    48(%rsp), %rax
+        movq    56(%rsp), %r10
         movdqa  64(%rsp), %xmm0
         movdqa  80(%rsp), %xmm1
         movdqa  96(%rsp), %xmm2
@@ -97,14 +123,18 @@ __morestack_non_split:
         movdqa  144(%rsp), %xmm5
         movdqa  160(%rsp), %xmm6
         movdqa  176(%rsp), %xmm7
+        movdqa  192(%rsp), %xmm8
+        movdqa  208(%rsp), %xmm9
+        movdqa  224(%rsp), %xmm10
+        movdqa  240(%rsp), %xmm11
+        movdqa  256(%rsp), %xmm12
+        movdqa  272(%rsp), %xmm13
+        movdqa  288(%rsp), %xmm14
+        movdqa  304(%rsp), %xmm15
         movq    %rbp, %rsp
         popq    %rbp
-        addq    $1, (%rsp)          /* skip the prologue's `ret` */
         ret
-1:      movq    (%rsp), %rdi        /* return address: inside the function */
-        andq    $-16, %rsp
-        callq   mp_stack_overflow
-        ud2
-        .size   __morestack, .-__morestack
+        .size   mp_morestack, .-mp_morestack
+        .size   mp_preempt_asm, .-mp_preempt_asm
 
         .section .note.GNU-stack,"",@progbits

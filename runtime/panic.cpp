@@ -187,17 +187,24 @@ std::vector<std::pair<const mp_func_info *, size_t>> &funcTables =
 // closest below pc.
 const mp_srcpos *findFunc(const void *pc) {
   std::lock_guard<std::mutex> lk(funcMu);
+  // An exact range with a source position first, then the nearest
+  // open-ended entry, then an exact range naming the function only (the
+  // JIT registers those for every module, mpc run's main a full table).
   const mp_func_info *best = nullptr;
+  const mp_srcpos *nameOnly = nullptr;
   for (auto &[t, n] : funcTables)
     for (size_t i = 0; i < n; ++i) {
       if (pc < t[i].start)
         continue;
-      if (t[i].end && pc < t[i].end)
-        return t[i].pos;
+      if (t[i].end && pc < t[i].end) {
+        if (t[i].pos && t[i].pos->file)
+          return t[i].pos;
+        nameOnly = t[i].pos;
+      }
       if (!t[i].end && (!best || t[i].start > best->start))
         best = &t[i];
     }
-  return best ? best->pos : nullptr;
+  return best ? best->pos : nameOnly;
 }
 
 } // namespace
@@ -244,7 +251,7 @@ void reportFatalLocked(const char *msg, bool allGoroutines) {
 
 using namespace mp::rt;
 
-extern "C" [[noreturn]] void mp_stack_overflow(void *pc) {
+extern "C" [[noreturn]] void mp_stack_overflow(void *pc, const mp_srcpos *fn) {
   std::unique_lock<std::mutex> lk(fatalMu);
   stdoutFlushForExit();
   G *g = currentG();
@@ -252,7 +259,7 @@ extern "C" [[noreturn]] void mp_stack_overflow(void *pc) {
   std::fprintf(stderr, "runtime: goroutine stack exceeds %zu-byte limit\n", gStackSize);
   std::fprintf(stderr, "fatal error: stack overflow\n\ngoroutine %" PRId64 " [running]:\n",
                g ? g->id : int64_t(0));
-  if (const mp_srcpos *pos = findFunc(pc)) {
+  if (const mp_srcpos *pos = fn ? fn : findFunc(pc)) {
     printPos(pos);
   } else {
     Dl_info info;

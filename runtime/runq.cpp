@@ -199,7 +199,7 @@ G *steal(Worker *w) {
   int n = gNumWorkers;
   if (n == 1)
     return nullptr;  // and no random draw: MPPROCS=1 runs replay by seed
-  int start = int(fastRand(w) % unsigned(n));
+  int start = int(randN(w, uint32_t(n)));
   for (int i = 0; i < n; ++i) {
     Worker *v = &gWorkers[(start + i) % n];
     if (v != w)

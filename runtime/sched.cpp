@@ -595,6 +595,25 @@ extern "C" void mp_preempt(void) {
   yieldTo(w, g, true);
 }
 
+static uint64_t readStackLimitReg() {
+  uint64_t limit;
+  __asm__ volatile("movq %%fs:0x70, %0" : "=r"(limit));
+  return limit;
+}
+
+// The slow path of codegen's entry stack check and loop polls, called by
+// mp_morestack / mp_preempt_asm (context_x86_64.S) with every register
+// saved.  pc: the return address (in the MP function); sp: the stack
+// pointer the check compared with the limit (all ones for a loop poll);
+// fn: the function's position, or null.
+extern "C" void mp_morestack_slow(void *pc, uint64_t sp, const mp_srcpos *fn) {
+  if (readStackLimitReg() == MP_PREEMPT_POISON)
+    mp_preempt();  // restores the limit (unless on g0 or off the workers)
+  uint64_t limit = readStackLimitReg();
+  if (limit != MP_PREEMPT_POISON && sp <= limit)
+    mp_stack_overflow(pc, fn);
+}
+
 extern "C" void mp_yield(void) {
   Worker *w = currentWorker();
   if (!w || w->cur->isG0)

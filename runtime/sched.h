@@ -122,6 +122,11 @@ extern size_t gStackSize;
 Worker *currentWorker();      // null on non-worker threads
 G *currentG();                // null on non-worker threads
 uint64_t fastRand(Worker *w); // per-worker xorshift
+// Uniform in [0, n): the high 32 random bits scaled by n (multiply-shift;
+// a 64-bit `%` is a divide, ~12% of mp_select's time in bench/fanin).
+inline uint32_t randN(Worker *w, uint32_t n) {
+  return uint32_t(((fastRand(w) >> 32) * n) >> 32);
+}
 
 // Parks the running goroutine (status Waiting, reason, pos), then runs
 // hook(arg) on the next context.  Precondition: whoever will wake the G
@@ -166,8 +171,10 @@ G *allocG();                  // a descriptor without a stack, from the pool
 void bindStack(G *g);         // gives g a stack from the pool
 void freeG(G *g);             // g and its stack back (g must not be running)
 char *slotOf(const void *sp);       // base of the stack slot holding sp, or null
-constexpr size_t kRedZone = 32 << 10;  // below the split-stack limit: C calls
-// The split-stack limit of g (inline: it is written on every switch).
+// Below the stack limit: runtime C calls, leaf MP frames and the small
+// frames codegen does not count (codegen/stack_check.cpp's invariant).
+constexpr size_t kRedZone = 32 << 10;
+// The stack limit of g at %fs:0x70 (inline: it is written on every switch).
 inline uint64_t stackLimit(G *g) { return reinterpret_cast<uint64_t>(g->stackLo + kRedZone); }
 void forEachG(void (*fn)(G *, void *), void *arg);  // every G ever carved
 void forEachLiveG(void (*fn)(G *, void *), void *arg);  // only live ones
@@ -187,6 +194,11 @@ void sysmonWake();
 
 // Fatal errors (panic.cpp): flush stdout, print, trace, exit 2.
 [[noreturn]] void fatal(const char *msg, bool allGoroutines);
+} // namespace mp::rt
+// `fatal error: stack overflow` naming fn, or else the MP function holding
+// pc (panic.cpp).
+extern "C" [[noreturn]] void mp_stack_overflow(void *pc, const mp_srcpos *fn);
+namespace mp::rt {
 // The report of fatal() without the exit (session mode's deadlock).
 void reportFatal(const char *msg, bool allGoroutines);
 

@@ -248,7 +248,7 @@ extern "C" int mp_select(mp_select_case *cases, int n, bool has_default,
   }
   Worker *w = currentWorker();
   for (int k = active - 1; k > 0; --k)  // Fisher-Yates: uniform poll order
-    std::swap(order[k], order[fastRand(w) % uint64_t(k + 1)]);
+    std::swap(order[k], order[randN(w, uint32_t(k + 1))]);
   mp_chan **chans = static_cast<mp_chan **>(alloca(sizeof(mp_chan *) * size_t(active)));
   for (int k = 0; k < active; ++k)
     chans[k] = cases[order[k]].chan;

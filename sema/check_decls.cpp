@@ -479,6 +479,7 @@ void Checker::checkLocalGenDecl(GenDecl *d) {
       obj->type = n;
       obj->pos = ts->name->loc();
       obj->decl = ts;
+      obj->owner = Fn ? Fn->info->node : nullptr;
       recordIdent(ts->name, obj);
       // The name is in scope inside its own declaration (recursive types).
       if (!ts->name->isBlank())

@@ -54,7 +54,8 @@ public:
   // the heap.  Set during checking; final once check() returns.
   bool escapes = false;
   bool used = false;
-  // The function (FuncDecl or FuncLitExpr) that declares it; null for globals.
+  // The function (FuncDecl or FuncLitExpr) that declares it; null for globals
+  // and package-level types (also set for a TypeName declared in a function).
   const Node *owner = nullptr;
 
   // ---- Const ----

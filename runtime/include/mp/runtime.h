@@ -88,15 +88,20 @@ int mp_run_session(void (*fn)(void *), void *arg, volatile int *interrupt);
 void mp_go(void (*fn)(void *), void *arg);
 
 /* Cooperative preemption.  The runtime raises a goroutine's flag by
- * poisoning its stack limit (the word at %fs:0x70 that LLVM's "split-stack"
- * prologue compares %rsp against) with MP_PREEMPT_POISON.  So:
- *  - functions compiled with the "split-stack" attribute are preempted in
- *    their prologue (__morestack yields, then re-runs the prologue);
- *  - loop back-edges must poll: `if (*(fs:0x70) == MP_PREEMPT_POISON)
- *    mp_preempt();` (in IR: load i64 from addrspace(257) 0x70).
- * mp_preempt_poll() below is that check for C/C++ callers. */
+ * poisoning its stack limit (the word at %fs:0x70 that codegen's entry
+ * stack checks compare %rsp against) with MP_PREEMPT_POISON.  So:
+ *  - MP functions with a stack check are preempted at entry (the check
+ *    fails and mp_morestack yields, then the function goes on);
+ *  - loop back-edges poll: `cmpq $-1, %fs:0x70; je` -> mp_preempt_asm.
+ * mp_morestack and mp_preempt_asm are called from inline asm with their
+ * own convention (runtime/context_x86_64.S, codegen/stack_check.cpp).
+ * mp_preempt_poll() below is the loop poll for C/C++ callers. */
 #define MP_PREEMPT_POISON (~(uint64_t)0)
 void mp_preempt(void);
+/* Entry points for codegen's inline asm only (they preserve all registers
+ * but %r11 and take %r11 as argument): not callable as C functions. */
+void mp_morestack(void);
+void mp_preempt_asm(void);
 static inline void mp_preempt_poll(void) {
   uint64_t limit;
   __asm__ volatile("movq %%fs:0x70, %0" : "=r"(limit));
@@ -116,7 +121,9 @@ int64_t mp_goid(void);
  * range so that `fatal error: stack overflow` names the function that
  * overflowed.  Entries need not be sorted; the table must stay alive.
  * end may be NULL: the function then ends where the next registered
- * function starts (codegen registers every MP function that way). */
+ * function starts (codegen registers every MP function that way).  pos
+ * may name the function only (file NULL: the JIT registers exact ranges so
+ * for REPL inputs); a position with a file is preferred. */
 typedef struct mp_func_info {
   const void *start, *end;
   const mp_srcpos *pos; /* the function's declaration */

@@ -116,14 +116,24 @@ TEST(Fatal, PanicInGoroutineKillsProgram) {
 }
 
 // Rule (§4): unbounded recursion is `fatal error: stack overflow`, exit 2,
-// never a segfault (split-stack prologue + the runtime's __morestack),
-// after Go's `runtime: goroutine stack exceeds` line (the MPSTACK limit).
+// never a segfault (codegen's entry stack check + mp_morestack), after
+// Go's `runtime: goroutine stack exceeds` line (the MPSTACK limit).
 TEST(Fatal, StackOverflowIsReported) {
   Outcome o = runHelper("overflow");
   EXPECT_EQ(o.status, 2);
   EXPECT_EQ(o.err, "runtime: goroutine stack exceeds 1048576-byte limit\n"
                    "fatal error: stack overflow\n\ngoroutine 1 [running]:\n"
                    "main.recurse(...)\n\tx.mp:20:1\n");
+}
+
+// Session mode (mpc repl): the overflow is reported the same way but ends
+// only its goroutine; its run returns MP_RUN_PANICKED (1), the next run
+// works and the process exits normally.
+TEST(Fatal, SessionStackOverflowEndsOnlyItsGoroutine) {
+  Outcome o = runHelper("session-overflow");
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_EQ(o.out, "next run\nruns 1 0\n");
+  EXPECT_EQ(o.err.rfind("fatal error: stack overflow\n\ngoroutine ", 0), 0u) << o.err;
 }
 
 // The stack size is tunable: 600 KB of frames fit the default stack but
@@ -139,7 +149,7 @@ TEST(Fatal, MpstackSetsStackSize) {
 }
 
 // Rule (§4): a goroutine looping without blocking cannot starve others,
-// even with one worker (preempted in a split-stack prologue).
+// even with one worker (preempted at a function entry check).
 TEST(Fatal, SpinningGoroutineIsPreempted) {
   Outcome o = runHelper("preempt", "MPPROCS=1");
   EXPECT_EQ(o.status, 0) << o.err;

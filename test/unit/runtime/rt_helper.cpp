@@ -10,7 +10,7 @@
 #include <cstring>
 #include <string>
 
-extern "C" int64_t mp_test_recurse(int64_t depth);  // splitstack.c
+extern "C" int64_t mp_test_recurse(int64_t depth);  // stackcheck.c
 extern "C" int64_t mp_test_spin(volatile int64_t *stop);
 
 namespace {
@@ -192,14 +192,14 @@ void program() {
     static const mp_srcpos recursePos = {"x.mp", 20, 1, "main.recurse"};
     static const mp_func_info table[] = {
         {reinterpret_cast<const void *>(&mp_test_recurse),
-         reinterpret_cast<const void *>(&mp_test_spin), &recursePos}};  // next in splitstack.c
+         reinterpret_cast<const void *>(&mp_test_spin), &recursePos}};  // next in stackcheck.c
     mp_register_funcs(table, 1);
     mp_test_recurse(1 << 30);
   } else if (scenario == "recurse-2000") {
     mp_test_recurse(2000);  // ~600 KB of frames
     say("ok\n");
   } else if (scenario == "preempt") {
-    // MPPROCS=1: a goroutine spinning in split-stack code must not starve
+    // MPPROCS=1: a goroutine spinning in stack-checked code must not starve
     // main, which sleeps and then stops it.
     mp_go(spinner, nullptr);
     mp_sleep(30'000'000, &kMainPos);
@@ -265,7 +265,20 @@ void program() {
 
 } // namespace
 
+// Session mode (mpc repl): a stack overflow ends only its goroutine; the
+// run reports MP_RUN_PANICKED and the next run works.
+int sessionOverflow() {
+  mp_session_begin();
+  int first = mp_run_session([](void *) { mp_test_recurse(1 << 30); }, nullptr, nullptr);
+  int second = mp_run_session([](void *) { say("next run\n"); }, nullptr, nullptr);
+  mp_stdout_flush();
+  std::printf("runs %d %d\n", first, second);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   scenario = argc > 1 ? argv[1] : "";
+  if (scenario == "session-overflow")
+    return sessionOverflow();
   mp_main(argc, argv, program);
 }
