@@ -133,7 +133,8 @@ TEST(Fatal, SessionStackOverflowEndsOnlyItsGoroutine) {
   Outcome o = runHelper("session-overflow");
   EXPECT_EQ(o.status, 0) << o.err;
   EXPECT_EQ(o.out, "next run\nruns 1 0\n");
-  EXPECT_EQ(o.err.rfind("fatal error: stack overflow\n\ngoroutine ", 0), 0u) << o.err;
+  EXPECT_EQ(o.err.rfind("runtime: goroutine stack exceeds 1048576-byte limit\n"
+                        "fatal error: stack overflow\n\ngoroutine ", 0), 0u) << o.err;
 }
 
 // The stack size is tunable: 600 KB of frames fit the default stack but
