@@ -145,13 +145,15 @@ void FuncLowering::zeroFill(llvm::Value *addr, llvm::Type *t) {
 }
 
 llvm::Value *FuncLowering::varAddress(const Object *v) {
-  // Bound slots first: a value guard binds even a package variable that is
-  // the receive's target to the candidate (lower_select.cpp).
+  if (v->isGlobal()) {
+    // A value guard binds a package variable that is the receive's target
+    // to the candidate (bindVar, lower_select.cpp).
+    auto b = BoundGlobals.find(v);
+    return b != BoundGlobals.end() ? b->second : M.global(v);
+  }
   auto it = Vars.find(v);
   if (it != Vars.end())
     return it->second;
-  if (v->isGlobal())
-    return M.global(v);
   // A variable of an enclosing function seen through a closure that sema
   // did not list (should not happen): fail loudly rather than miscompile.
   M.notLowered(v->decl, "variable " + v->name);
