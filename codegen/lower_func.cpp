@@ -14,6 +14,11 @@ using llvm::cast;
 using llvm::dyn_cast;
 using llvm::isa;
 
+std::string FuncLowering::nextLitName() {
+  bool inLit = info && info->node && llvm::isa<FuncLitExpr>(info->node);
+  return goName + (inLit ? "." : ".func") + std::to_string(++LitCount);
+}
+
 FuncLowering::FuncLowering(ModuleLowering &m, llvm::Function *fn, const FuncInfo *info,
                            std::string goName)
     : M(m), B(m.ctx), fn(fn), info(info), goName(std::move(goName)) {
@@ -140,8 +145,12 @@ void FuncLowering::zeroFill(llvm::Value *addr, llvm::Type *t) {
 }
 
 llvm::Value *FuncLowering::varAddress(const Object *v) {
-  if (v->isGlobal())
-    return M.global(v);
+  if (v->isGlobal()) {
+    // A value guard binds a package variable that is the receive's target
+    // to the candidate (bindVar, lower_select.cpp).
+    auto b = BoundGlobals.find(v);
+    return b != BoundGlobals.end() ? b->second : M.global(v);
+  }
   auto it = Vars.find(v);
   if (it != Vars.end())
     return it->second;

@@ -117,7 +117,7 @@ std::pair<llvm::Value *, llvm::Value *> valueGuard(FuncLowering &F, const Select
   FuncLowering G(M, pred, nullptr, F.goName);
   for (size_t i = 0; i < locals.size(); ++i)
     G.bindVar(locals[i], G.B.CreateLoad(M.ptr, G.B.CreateConstGEP1_64(M.ptr, pred->getArg(0), i)));
-  if (recvObj && !recvObj->isGlobal()) {
+  if (recvObj) { // a package variable too: the guard sees the candidate
     llvm::Value *cand = pred->getArg(1);
     if (!identical(recvObj->type, info.elem)) { // `x = <-ch` with x of another (assignable) type
       llvm::Value *v = G.convert(G.B.CreateLoad(G.llvmType(info.elem), cand), info.elem,
@@ -126,7 +126,7 @@ std::pair<llvm::Value *, llvm::Value *> valueGuard(FuncLowering &F, const Select
     }
     G.bindVar(recvObj, cand);
   }
-  if (okObj && !okObj->isGlobal()) {
+  if (okObj) {
     G.bindVar(okObj, G.spill(G.callC(CFn::GuardOk, {}))); // ok is always a boolean
   }
   G.B.CreateRet(G.value(guard));

@@ -217,6 +217,55 @@ llvm::Value *emitStdEntry(FuncLowering &F, const std::string &key, std::vector<l
   return results(F, rt, rs);
 }
 
+// sort.Slice's wrapper: x arrives as `any`, so the element size comes from
+// its type descriptor (value.h mp_type: kind at 0, elem at 32; size at 8);
+// a non-slice panics as Go's reflect does.
+void sortSliceWrapper(ModuleLowering &M, llvm::Function *w, const std::string &key) {
+  FuncLowering W(M, w, nullptr, key);
+  auto &B = W.B;
+  llvm::Value *x = w->getArg(1), *less = w->getArg(2);
+  llvm::Value *ty = B.CreateExtractValue(x, 0);
+  llvm::BasicBlock *bad = W.newBlock("not.slice"), *isNil = W.newBlock("nil"),
+                   *notNil = W.newBlock("typed"), *sort = W.newBlock("sort");
+  B.CreateCondBr(B.CreateIsNull(ty), isNil, notNil);
+  W.startBlock(notNil);
+  llvm::Value *kind = B.CreateLoad(M.i8, ty);
+  B.CreateCondBr(B.CreateICmpEQ(kind, B.getInt8(17 /* MP_KIND_SLICE */)), sort, bad);
+
+  const Type *str = const_cast<CheckedProgram &>(M.prog).types().basic(BasicKind::String);
+  const Type *any = const_cast<CheckedProgram &>(M.prog).types().anyType();
+  auto panicWith = [&](llvm::Value *msg) {
+    W.callC(CFn::Panic, {W.convert(msg, str, any), llvm::ConstantPointerNull::get(M.ptr)});
+    B.CreateUnreachable();
+  };
+  W.startBlock(isNil);
+  panicWith(M.stringConst("reflect: call of Swapper on zero Value"));
+  W.startBlock(bad); // "... on int Value": Go's kind names, by mp_kind
+  static const char *const kKinds[] = {"invalid", "bool", "int", "int8", "int16", "int32",
+                                       "int64", "uint", "uint8", "uint16", "uint32", "uint64",
+                                       "uintptr", "float32", "float64", "string", "ptr",
+                                       "slice", "array", "map", "struct", "chan", "func",
+                                       "interface"};
+  std::vector<llvm::Constant *> names;
+  for (const char *k : kKinds)
+    names.push_back(M.stringConst(k));
+  auto *arrTy = llvm::ArrayType::get(M.stringTy, names.size());
+  auto *table = new llvm::GlobalVariable(M.mod, arrTy, true, llvm::GlobalValue::PrivateLinkage,
+                                         llvm::ConstantArray::get(arrTy, names), "reflect.kinds");
+  llvm::Value *idx = B.CreateZExt(kind, M.i64);
+  idx = B.CreateSelect(B.CreateICmpULT(idx, B.getInt64(names.size())), idx, B.getInt64(0));
+  llvm::Value *name = B.CreateLoad(M.stringTy, B.CreateGEP(arrTy, table, {B.getInt64(0), idx}));
+  llvm::Value *msg = W.callC(CFn::StringConcat2, {M.stringConst("reflect: call of Swapper on "), name});
+  panicWith(W.callC(CFn::StringConcat2, {msg, M.stringConst(" Value")}));
+
+  W.startBlock(sort);
+  llvm::Value *slice = B.CreateLoad(M.sliceTy, B.CreateExtractValue(x, 1));
+  llvm::Value *elem = B.CreateLoad(M.ptr, B.CreateConstGEP1_64(M.i8, ty, 32));
+  llvm::Value *size = B.CreateLoad(M.i64, B.CreateConstGEP1_64(M.i8, elem, 8));
+  W.callC(CFn::SortSlice, {slice, size, less});
+  B.CreateRetVoid();
+}
+
 } // namespace
 
 llvm::Value *lowerStdCall(FuncLowering &F, const CallExpr *c, const Object *fn,
@@ -254,8 +303,8 @@ llvm::Constant *stdFuncValue(FuncLowering &F, const Object *fn, const Node *at) 
   if (!w) {
     w = llvm::Function::Create(M.funcType(sig), llvm::Function::InternalLinkage, name, M.mod);
     M.applyFuncAttrs(w);
-    if (key == "sort.Slice") { // its element size comes from the static type
-      M.notLowered(at, "sort.Slice as a func value");
+    if (key == "sort.Slice") {
+      sortSliceWrapper(M, w, key);
     } else {
       FuncLowering W(M, w, nullptr, key);
       std::vector<llvm::Value *> args;

@@ -228,7 +228,9 @@ public:
   // the statement, returned by rawValue()/address() inside the thunk.
   std::unordered_map<const Expr *, llvm::Value *> presetValues, presetAddrs;
   // Makes v's storage `addr` (value-guard predicates, lower_select.cpp).
-  void bindVar(const sema::Object *v, llvm::Value *addr) { Vars[v] = addr; }
+  void bindVar(const sema::Object *v, llvm::Value *addr) {
+    (v->isGlobal() ? BoundGlobals : Vars)[v] = addr;
+  }
 
   // Opaque state of lower_defer.cpp (null until beginDefers sets it).
   struct DeferState;
@@ -236,12 +238,14 @@ public:
 
 private:
   std::unordered_map<const sema::Object *, llvm::Value *> Vars;
+  std::unordered_map<const sema::Object *, llvm::Value *> BoundGlobals; // bindVar
   llvm::Instruction *AllocaPoint = nullptr;
   int LitCount = 0;
   friend class ModuleLowering;
 
 public:
-  std::string nextLitName() { return goName + ".func" + std::to_string(++LitCount); }
+  // Go's closure names: "main.f.func1", and "main.f.func1.1" inside it.
+  std::string nextLitName();
 };
 
 } // namespace mp::codegen

@@ -1,7 +1,9 @@
 // runtime/chan.cpp: channels — make, send, receive, close, len, cap.
 // select and value guards build on these helpers in select.cpp.
 //
-// Invariants (c->lock protects every field of mp_chan):
+// Invariants (c->lock protects every field of mp_chan; `count` is also
+// read without it, by len(ch) alone, which may run in a value guard while
+// the select holds the lock):
 //  - count <= cap; buffered values are FIFO from head.
 //  - A plain or unguarded receiver waits only if count == 0 and no sender
 //    waits; so an unguarded receiver in recvq means the buffer is empty.
@@ -74,7 +76,7 @@ void refillFromSender(mp_chan *c, Wakeups &wake) {
   if (!s)
     return;
   copyElem(c, chanSlot(c, c->count), s->elem);
-  ++c->count;
+  addCount(c, 1);
   s->ok = true;
   wake.add(s->g);
 }
@@ -89,7 +91,7 @@ bool chanTrySend(mp_chan *c, const void *val) {
     wake.add(r->g);
   } else if (c->count < c->cap) {
     copyElem(c, chanSlot(c, c->count), val);
-    ++c->count;
+    addCount(c, 1);
   } else {
     sent = false;
   }
@@ -151,7 +153,7 @@ extern "C" void mp_chan_send(mp_chan *c, const void *val, const mp_srcpos *pos) 
   }
   if (c->count < c->cap) {
     copyElem(c, chanSlot(c, c->count), val);
-    ++c->count;
+    addCount(c, 1);
     c->lock.unlock();
     return;
   }
@@ -175,7 +177,7 @@ extern "C" bool mp_chan_recv(mp_chan *c, void *out, const mp_srcpos *pos) {
     char *slot = chanSlot(c, 0);
     copyElem(c, out, slot);
     c->head = (c->head + 1) % c->cap;
-    --c->count;
+    addCount(c, -1);
     refillFromSender(c, wake);
     c->lock.unlock();
     wake.run();
@@ -251,10 +253,7 @@ extern "C" void mp_chan_close(mp_chan *c, const mp_srcpos *pos) {
 extern "C" int64_t mp_chan_len(mp_chan *c) {
   if (!c)
     return 0;
-  c->lock.lock();
-  int64_t n = c->count;
-  c->lock.unlock();
-  return n;
+  return c->count.load(std::memory_order_relaxed);  // lock-free (chan.h)
 }
 
 extern "C" int64_t mp_chan_cap(mp_chan *c) { return c ? c->cap : 0; }

@@ -5,6 +5,8 @@
 
 #include "sched.h"
 
+#include <atomic>
+
 namespace mp::rt {
 
 enum SelectState : int { SelWaiting = 0, SelDone = 1, SelNudged = 2 };
@@ -64,7 +66,10 @@ struct mp_chan {
   mp::rt::SpinLock lock;
   bool closed = false;      // fields below: protected by lock
   int64_t cap = 0;
-  int64_t count = 0;        // buffered values
+  // Buffered values.  Written only under lock (addCount); atomic so that
+  // len(ch) reads it without the lock, as Go does: a value guard may call
+  // len on a channel whose lock its select holds.
+  std::atomic<int64_t> count{0};
   int64_t head = 0;         // index of the oldest buffered value
   int64_t elemSize = 0;
   const mp_type *elem = nullptr;
@@ -90,6 +95,11 @@ struct Wakeups {
     n = 0;
   }
 };
+
+// count += d, by its lock holder: a plain load and store, no atomic RMW.
+inline void addCount(mp_chan *c, int64_t d) {
+  c->count.store(c->count.load(std::memory_order_relaxed) + d, std::memory_order_relaxed);
+}
 
 inline char *chanSlot(mp_chan *c, int64_t i) {
   return c->buf + ((c->head + i) % c->cap) * c->elemSize;

@@ -23,7 +23,9 @@
 //    blocked senders' values; from a closed, drained channel the guard sees
 //    the zero value (and ok = false).
 //  - A guard runs with the select's channel locks held: it must not block
-//    (the compiler forbids channel operations in guards).
+//    (the compiler forbids channel operations in guards).  len(ch) and
+//    cap(ch) take no lock (chan.h), so a guard may call them on any
+//    channel, its own select's included.
 #include "chan.h"
 
 #include <algorithm>
@@ -62,7 +64,7 @@ void unlockAllHook(void *ls) { unlockAll(*static_cast<LockSet *>(ls)); }
 void removeBuffered(mp_chan *c, int64_t k) {
   for (int64_t j = k; j + 1 < c->count; ++j)
     std::memcpy(chanSlot(c, j), chanSlot(c, j + 1), size_t(c->elemSize));
-  --c->count;
+  addCount(c, -1);
 }
 
 // The `ok` a running guard sees (mp_guard_ok), and whether a guard is
@@ -91,7 +93,7 @@ bool pollGuarded(mp_chan *c, mp_select_case &cs, bool *ok, Wakeups &wake) {
     copyElem(c, cs.val, v);
     if (k == 0) {
       c->head = (c->head + 1) % c->cap;
-      --c->count;
+      addCount(c, -1);
     } else {
       removeBuffered(c, k);
     }
@@ -129,7 +131,7 @@ bool pollRecv(mp_chan *c, mp_select_case &cs, bool *ok, Wakeups &wake) {
   if (c->count > 0) {
     copyElem(c, cs.val, chanSlot(c, 0));
     c->head = (c->head + 1) % c->cap;
-    --c->count;
+    addCount(c, -1);
     refillFromSender(c, wake);
     *ok = true;
     return true;
@@ -161,7 +163,7 @@ bool pollSend(mp_chan *c, mp_select_case &cs, const LockSet &ls, Wakeups &wake,
   }
   if (c->count < c->cap) {
     copyElem(c, chanSlot(c, c->count), cs.val);
-    ++c->count;
+    addCount(c, 1);
     return true;
   }
   return false;

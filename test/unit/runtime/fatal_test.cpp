@@ -116,11 +116,13 @@ TEST(Fatal, PanicInGoroutineKillsProgram) {
 }
 
 // Rule (§4): unbounded recursion is `fatal error: stack overflow`, exit 2,
-// never a segfault (codegen's entry stack check + mp_morestack).
+// never a segfault (codegen's entry stack check + mp_morestack), after
+// Go's `runtime: goroutine stack exceeds` line (the MPSTACK limit).
 TEST(Fatal, StackOverflowIsReported) {
   Outcome o = runHelper("overflow");
   EXPECT_EQ(o.status, 2);
-  EXPECT_EQ(o.err, "fatal error: stack overflow\n\ngoroutine 1 [running]:\n"
+  EXPECT_EQ(o.err, "runtime: goroutine stack exceeds 1048576-byte limit\n"
+                   "fatal error: stack overflow\n\ngoroutine 1 [running]:\n"
                    "main.recurse(...)\n\tx.mp:20:1\n");
 }
 
@@ -131,7 +133,8 @@ TEST(Fatal, SessionStackOverflowEndsOnlyItsGoroutine) {
   Outcome o = runHelper("session-overflow");
   EXPECT_EQ(o.status, 0) << o.err;
   EXPECT_EQ(o.out, "next run\nruns 1 0\n");
-  EXPECT_EQ(o.err.rfind("fatal error: stack overflow\n\ngoroutine ", 0), 0u) << o.err;
+  EXPECT_EQ(o.err.rfind("runtime: goroutine stack exceeds 1048576-byte limit\n"
+                        "fatal error: stack overflow\n\ngoroutine ", 0), 0u) << o.err;
 }
 
 // The stack size is tunable: 600 KB of frames fit the default stack but
@@ -142,7 +145,8 @@ TEST(Fatal, MpstackSetsStackSize) {
   EXPECT_EQ(big.out, "ok\n");
   Outcome small = runHelper("recurse-2000", "MPSTACK=128k");
   EXPECT_EQ(small.status, 2);
-  EXPECT_EQ(small.err.rfind("fatal error: stack overflow\n", 0), 0u) << small.err;
+  EXPECT_EQ(small.err.rfind("runtime: goroutine stack exceeds 131072-byte limit\n"
+                            "fatal error: stack overflow\n", 0), 0u) << small.err;
 }
 
 // Rule (§4): a goroutine looping without blocking cannot starve others,
