@@ -371,7 +371,8 @@ def parse_args():
     p.add_argument("--check", metavar="NAME",
                    help="only build NAME both ways and compare outputs")
     args = p.parse_args()
-    args.mpc = args.mpc or os.path.join(args.build, "bin", "mpc")
+    args.build = os.path.abspath(args.build)  # go build takes a bare relative path for a package
+    args.mpc = os.path.abspath(args.mpc or os.path.join(args.build, "bin", "mpc"))
     return args
 
 
