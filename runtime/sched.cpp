@@ -211,6 +211,26 @@ G *pickLocal(Worker *w, bool *inherit) {
   return popLocal(w);
 }
 
+// The next goroutine for w.  Its own queues, except that the global queue
+// goes first every kGlobalEvery-th switch and when a time slice ended
+// (Go's schedule() rule): goroutines readied off the workers (by timers,
+// new roots) must run even while local goroutines keep each other busy
+// forever, which they would never do if the global queue were only
+// consulted once w's own queues are empty.
+constexpr uint64_t kGlobalEvery = 61;
+
+G *pickNext(Worker *w, bool *inherit, bool sliceEnded) {
+  if ((sliceEnded || w->schedtick.load(std::memory_order_relaxed) % kGlobalEvery == 0) &&
+      globalSize.load(std::memory_order_relaxed) > 0) {
+    std::lock_guard<std::mutex> lk(schedMu);
+    if (G *g = globalPopLocked()) {
+      *inherit = false;
+      return g;
+    }
+  }
+  return pickLocal(w, inherit);
+}
+
 void freeDeadG(void *g) { freeG(static_cast<G *>(g)); }
 void pushLocalHook(void *g) {
   pushLocal(currentWorker(), static_cast<G *>(g));
@@ -229,7 +249,7 @@ void pushLocalHook(void *g) {
   setLive(g, false);
   bump(w->exited);
   bool inherit;
-  G *next = pickLocal(w, &inherit);
+  G *next = pickNext(w, &inherit, false);
   if (!next)
     next = w->g0;
   w->hook = {freeDeadG, g};  // the stack is freed once we are off it
@@ -249,7 +269,7 @@ void gEntry(G *g) {
 G *findRunnable(Worker *w) {
   for (;;) {
     bool inherit;
-    if (G *g = pickLocal(w, &inherit))
+    if (G *g = pickNext(w, &inherit, false))
       return g;
     if (globalSize.load(std::memory_order_relaxed) > 0) {
       std::lock_guard<std::mutex> lk(schedMu);
@@ -408,7 +428,7 @@ void park(const char *reason, const mp_srcpos *pos, void (*hook)(void *), void *
   g->waitPos = pos;
   w->hook = {hook, arg};
   bool inherit;
-  G *next = pickLocal(w, &inherit);
+  G *next = pickNext(w, &inherit, false);
   if (!next)
     next = w->g0;
   else if (!inherit)
@@ -467,7 +487,7 @@ void yieldTo(Worker *w, G *g, bool fromPreempt) {
     w->runnext = nullptr;
   }
   bool inherit;
-  G *next = pickLocal(w, &inherit);
+  G *next = pickNext(w, &inherit, fromPreempt);
   if (!next && globalSize.load(std::memory_order_relaxed) > 0) {
     std::lock_guard<std::mutex> lk(schedMu);
     next = globalPopLocked();
