@@ -12,7 +12,7 @@
 //            leaq   -K(%rsp), %r11; leaq -128(%rsp), %rsp
 //            callq  mp_morestack; leaq 128(%rsp), %rsp;  then the body
 // Both are inline asm, not LLVM calls: the asm reads %rsp without LLVM
-// seeing a use of it, and the cold call needs no frame (the stub saves
+// seeing a use of it, and the cold call needs no frame (the trampoline saves
 // every register, context_x86_64.S), so ShrinkWrap can sink the prologue
 // below the check into the paths that need it.  (llvm.read_register(rsp)
 // or llvm.stacksave count as stack pointer uses, and a real call in the
@@ -94,10 +94,10 @@ llvm::DebugLoc entryLoc(llvm::Function &f) {
   return {};
 }
 
-// `br (asm cmp), cold, cont`; cold runs the inline asm stubCall (with
+// `br (asm cmp), cold, cont`; cold runs the inline asm trampolineCall (with
 // %r10 = pos, for mp_morestack) and goes on to cont.
 void emitCheck(llvm::Instruction *before, const std::string &cmp, const std::string &cmpCons,
-               const std::string &stubCall, llvm::Constant *pos, llvm::DebugLoc loc) {
+               const std::string &trampolineCall, llvm::Constant *pos, llvm::DebugLoc loc) {
   llvm::BasicBlock *bb = before->getParent();
   llvm::Function *f = bb->getParent();
   llvm::LLVMContext &ctx = f->getContext();
@@ -120,15 +120,15 @@ void emitCheck(llvm::Instruction *before, const std::string &cmp, const std::str
     args.push_back(pos);
   }
   auto *call = llvm::InlineAsm::get(llvm::FunctionType::get(b.getVoidTy(), params, false),
-                                    stubCall, cons, true);
+                                    trampolineCall, cons, true);
   b.CreateCall(call, args);
   b.CreateBr(cont);
 }
 
 // %rsp - k as the asm operand text, and the instructions computing it.
-std::string stubCall(const char *stub, uint64_t k) {
+std::string trampolineCall(const char *trampoline, uint64_t k) {
   std::string s = k ? "leaq -" + std::to_string(k) + "(%rsp), %r11\n\t" : "movq %rsp, %r11\n\t";
-  return s + "leaq -128(%rsp), %rsp\n\tcallq " + stub + "\n\tleaq 128(%rsp), %rsp";
+  return s + "leaq -128(%rsp), %rsp\n\tcallq " + trampoline + "\n\tleaq 128(%rsp), %rsp";
 }
 
 void insertEntryCheck(llvm::Function &f, uint64_t frame) {
@@ -144,7 +144,7 @@ void insertEntryCheck(llvm::Function &f, uint64_t frame) {
   llvm::StringRef name = f.getFnAttribute(kStackCheckAttr).getValueAsString();
   if (llvm::GlobalVariable *gv = name.empty() ? nullptr : f.getParent()->getNamedGlobal(name))
     pos = gv;
-  emitCheck(at, cmp, cons, stubCall("mp_morestack", k), pos, entryLoc(f));
+  emitCheck(at, cmp, cons, trampolineCall("mp_morestack", k), pos, entryLoc(f));
 }
 
 // Replaces each kPollMarker call in f by the poll.

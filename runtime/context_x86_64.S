@@ -58,7 +58,7 @@ mp_ctx_entry:
  *         leaq    128(%rsp), %rsp
  * The call is inline asm, not an LLVM call, so the function needs no frame
  * to make it and LLVM can shrink-wrap the prologue past the check; in
- * exchange the stub preserves every register but %r11 and the flags.
+ * exchange the trampoline preserves every register but %r11 and the flags.
  * %r11 holds the stack pointer the check compared, %r10 the function's
  * `const mp_srcpos *` (or NULL: then the report looks the return address
  * up in mp_register_funcs's table).  mp_morestack_slow
