@@ -27,69 +27,64 @@ namespace {
 using namespace llvm;
 using namespace llvm::orc;
 
-// Registers each writable section's blocks with the collector after fixups,
-// before any JIT'd code runs.  Roots are never removed: modules are never
-// unloaded (the REPL keeps every input's module alive).
-class GCRootsPlugin : public ObjectLinkingLayer::Plugin {
+// A JITLink plugin that runs one pass on each linked graph after fixups,
+// before any of its code runs; it keeps no per-module state, so the other
+// notifications have nothing to do.
+class PostFixupPlugin : public ObjectLinkingLayer::Plugin {
 public:
+  using Pass = Error (*)(jitlink::LinkGraph &);
+  explicit PostFixupPlugin(Pass pass) : P(pass) {}
   void modifyPassConfig(MaterializationResponsibility &, jitlink::LinkGraph &,
                         jitlink::PassConfiguration &config) override {
-    config.PostFixupPasses.push_back(addRoots);
+    config.PostFixupPasses.push_back(P);
   }
   Error notifyFailed(MaterializationResponsibility &) override { return Error::success(); }
   Error notifyRemovingResources(JITDylib &, ResourceKey) override { return Error::success(); }
   void notifyTransferringResources(JITDylib &, ResourceKey, ResourceKey) override {}
 
 private:
-  static Error addRoots(jitlink::LinkGraph &g) {
-    for (jitlink::Section &sec : g.sections()) {
-      if ((sec.getMemProt() & MemProt::Write) == MemProt::None)
-        continue;
-      for (jitlink::Block *b : sec.blocks()) {
-        if (b->getSize() == 0)
-          continue;
-        char *lo = b->getAddress().toPtr<char *>();
-        GC_add_roots(lo, lo + b->getSize());
-      }
-    }
-    return Error::success();
-  }
+  Pass P;
 };
+
+// Registers each writable section's blocks with the collector.  Roots are
+// never removed: modules are never unloaded (the REPL keeps every input's
+// module alive).
+Error addGCRoots(jitlink::LinkGraph &g) {
+  for (jitlink::Section &sec : g.sections()) {
+    if ((sec.getMemProt() & MemProt::Write) == MemProt::None)
+      continue;
+    for (jitlink::Block *b : sec.blocks()) {
+      if (b->getSize() == 0)
+        continue;
+      char *lo = b->getAddress().toPtr<char *>();
+      GC_add_roots(lo, lo + b->getSize());
+    }
+  }
+  return Error::success();
+}
 
 // Registers the code range of every function of a module with the runtime
 // (mp_register_funcs), so that `fatal error: stack overflow` names the JIT'd
 // function that overflowed (dladdr, which names a compiled binary's, knows
 // nothing of JIT'd code).  Tables live as long as the process.
-class FuncTablePlugin : public ObjectLinkingLayer::Plugin {
-public:
-  void modifyPassConfig(MaterializationResponsibility &, jitlink::LinkGraph &,
-                        jitlink::PassConfiguration &config) override {
-    config.PostFixupPasses.push_back(registerFuncs);
+Error registerFuncs(jitlink::LinkGraph &g) {
+  std::vector<mp_func_info> table;
+  for (jitlink::Symbol *sym : g.defined_symbols()) {
+    if (!sym->isCallable() || !sym->hasName() || sym->getSize() == 0)
+      continue;
+    auto *pos = new mp_srcpos{nullptr, 0, 0, strdup(sym->getName().str().c_str())};
+    const char *lo = sym->getAddress().toPtr<const char *>();
+    table.push_back({lo, lo + sym->getSize(), pos});
   }
-  Error notifyFailed(MaterializationResponsibility &) override { return Error::success(); }
-  Error notifyRemovingResources(JITDylib &, ResourceKey) override { return Error::success(); }
-  void notifyTransferringResources(JITDylib &, ResourceKey, ResourceKey) override {}
-
-private:
-  static Error registerFuncs(jitlink::LinkGraph &g) {
-    std::vector<mp_func_info> table;
-    for (jitlink::Symbol *sym : g.defined_symbols()) {
-      if (!sym->isCallable() || !sym->hasName() || sym->getSize() == 0)
-        continue;
-      auto *pos = new mp_srcpos{nullptr, 0, 0, strdup(sym->getName().str().c_str())};
-      const char *lo = sym->getAddress().toPtr<const char *>();
-      table.push_back({lo, lo + sym->getSize(), pos});
-    }
-    // Looked up, not linked: mpjit does not depend on the runtime library.
-    using RegisterFn = void (*)(const mp_func_info *, size_t);
-    static auto reg = reinterpret_cast<RegisterFn>(dlsym(RTLD_DEFAULT, "mp_register_funcs"));
-    if (reg && !table.empty()) {
-      auto *kept = new std::vector<mp_func_info>(std::move(table));
-      reg(kept->data(), kept->size());
-    }
-    return Error::success();
+  // Looked up, not linked: mpjit does not depend on the runtime library.
+  using RegisterFn = void (*)(const mp_func_info *, size_t);
+  static auto reg = reinterpret_cast<RegisterFn>(dlsym(RTLD_DEFAULT, "mp_register_funcs"));
+  if (reg && !table.empty()) {
+    auto *kept = new std::vector<mp_func_info>(std::move(table));
+    reg(kept->data(), kept->size());
   }
-};
+  return Error::success();
+}
 
 } // namespace
 
@@ -118,8 +113,8 @@ Expected<std::unique_ptr<JitEngine>> JitEngine::create(unsigned optLevel) {
   auto *linker = dyn_cast<ObjectLinkingLayer>(&(*jit)->getObjLinkingLayer());
   if (!linker)
     return createStringError(inconvertibleErrorCode(), "JIT object layer is not JITLink");
-  linker->addPlugin(std::make_unique<GCRootsPlugin>());
-  linker->addPlugin(std::make_unique<FuncTablePlugin>());
+  linker->addPlugin(std::make_unique<PostFixupPlugin>(addGCRoots));
+  linker->addPlugin(std::make_unique<PostFixupPlugin>(registerFuncs));
   return std::unique_ptr<JitEngine>(new JitEngine(std::move(*jit)));
 }
 

@@ -4,6 +4,7 @@
 // variables in JIT'd memory are GC roots.
 #include "driver/jit.h"
 
+#include "capture.hpp"
 #include "mp/runtime.h"
 
 #include <gc.h>
@@ -46,24 +47,6 @@ void addWriter(Module &m, StringRef name, StringRef text) {
 
 void callVoid(void *fn) { reinterpret_cast<void (*)()>(fn)(); }
 
-std::string captureStdout(void (*fn)(void *), void *arg) {
-  std::fflush(stdout);
-  FILE *tmp = std::tmpfile();
-  int saved = dup(1);
-  dup2(fileno(tmp), 1);
-  fn(arg);
-  mp_stdout_flush();
-  dup2(saved, 1);
-  close(saved);
-  std::string out;
-  std::rewind(tmp);
-  char buf[4096];
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, tmp)) > 0;)
-    out.append(buf, n);
-  std::fclose(tmp);
-  return out;
-}
-
 void runOnGoroutine(void *fn) { mp_run(callVoid, fn); }
 
 TEST(Jit, CallsRuntimeFromJitCodeOnAGoroutine) {
@@ -77,7 +60,7 @@ TEST(Jit, CallsRuntimeFromJitCodeOnAGoroutine) {
   ASSERT_FALSE(jit->addModule(orc::ThreadSafeModule(std::move(m), std::move(ctx))));
   auto fn = jit->lookup("jit_hello");
   ASSERT_TRUE(!!fn) << toString(fn.takeError());
-  EXPECT_EQ(captureStdout(runOnGoroutine, *fn), "hello from the JIT\n");
+  EXPECT_EQ(captureStdout([&] { runOnGoroutine(*fn); }), "hello from the JIT\n");
 }
 
 TEST(Jit, LaterModulesCallEarlierOnes) {
@@ -104,7 +87,7 @@ TEST(Jit, LaterModulesCallEarlierOnes) {
   }
   auto fn = jit->lookup("second");
   ASSERT_TRUE(!!fn) << toString(fn.takeError());
-  EXPECT_EQ(captureStdout(runOnGoroutine, *fn), "first\nsecond\n");
+  EXPECT_EQ(captureStdout([&] { runOnGoroutine(*fn); }), "first\nsecond\n");
 }
 
 TEST(Jit, UnknownSymbolIsAnError) {

@@ -1,4 +1,4 @@
-// test/unit/stdlib/capture.hpp: runs a function with the process's stdout
+// test/unit/support/capture.hpp: runs a function with the process's stdout
 // (fd 1, where mp_stdout_write goes) redirected to a temporary file and
 // returns what it wrote.
 #ifndef MP_TEST_CAPTURE_HPP
