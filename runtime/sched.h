@@ -95,7 +95,16 @@ struct Worker {
   G *freshTop = nullptr;                 // LIFO: spawned, not yet run
   int64_t fifoLen = 0, freshLen = 0;     // under qlock
   std::atomic<int64_t> qsize{0};  // both lists; relaxed: a hint for stealers
+  // When the lists last became non-empty (monotonic ns), written under
+  // qlock; thieves read it after qsize (runq.cpp, stealBacklog).
+  std::atomic<int64_t> qsince{0};
   uint64_t picks = 0;             // local pops, for the fairness rule
+  // Idle protocol (idle.cpp).  spinning: counted in nspinning; written by
+  // this worker, or by its waker while it sleeps (both under schedMu then).
+  bool spinning = false;
+  bool wakeup = false;          // under schedMu: a waker took w off the idle list
+  Worker *idleNext = nullptr;   // under schedMu: the idle (sleeping) list
+  std::condition_variable cv;   // waits under schedMu: watch timeouts, sleep
   SwitchHook hook;
   // GC bookkeeping, read by the collector while the world is stopped.
   volatile bool switching = false;  // between stack choice and hook
@@ -138,9 +147,33 @@ void park(const char *reason, const mp_srcpos *pos, void (*hook)(void *),
 void pushLocal(Worker *w, G *g);
 void pushFresh(Worker *w, G *g);
 G *popLocal(Worker *w);
-G *steal(Worker *w);
-// Wakes an idle worker, if any, after work was queued.
+// Steals from a run queue that has been non-empty for kBacklogNs (runq.cpp):
+// queued work is left to its own worker for that long.  Otherwise *due is
+// when the earliest queued work elsewhere becomes stealable (0: none).
+G *stealBacklog(Worker *w, int64_t now, int64_t *due);
+constexpr int64_t kBacklogNs = 25'000;
+
+// Idle workers (idle.cpp).  After work was queued: makes sure some idle
+// worker will look at it (wakes a sleeper unless one is spinning).
 void wakeIdle();
+// After queueing on the global queue (schedMu held): wakes a sleeper, or
+// the watchers when none sleeps.
+void wakeForGlobalLocked();
+// findRunnable found nothing (schedMu held through lk; now: monotonic ns;
+// due: when queued work elsewhere becomes stealable, 0 if none; idleSince:
+// when this idle spell began, reset after a sleep): waits until `due`
+// (spinning), or lingers while other workers run, else sleeps until woken.
+// Returns with lk held.
+void idleWaitLocked(Worker *w, std::unique_lock<std::mutex> &lk, int64_t now,
+                    int64_t due, int64_t &idleSince);
+// w found work: it stops spinning (and wakes another idle worker if it was
+// the last spinner and work is still queued: Go's resetspinning).
+void stopSpinning(Worker *w);
+int idleWorkers();  // workers in idleWaitLocked (seq_cst)
+int64_t monoNs();
+// Work some idle worker could take (sched.cpp): the global queue and the
+// run queues; relaxed reads of the size hints.
+bool anyQueued();
 
 // Scheduler perturbation (perturb.cpp): MPSCHED_PERTURB=<seed> randomizes
 // run-queue picks and the waker's run-next slot and yields at channel
