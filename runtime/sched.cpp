@@ -177,6 +177,7 @@ void switchTo(Worker *w, G *from, G *to) {
   std::atomic_signal_fence(std::memory_order_seq_cst);
   w->switching = true;
   w->cur = to;
+  bumpSchedops(w);
   to->status = GStatus::Running;
   setStackLimitReg(to->isG0 ? 0 : stackLimit(to));
 #ifdef MP_TSAN
