@@ -17,7 +17,7 @@
 // Invariants:
 //  - nspinning counts workers with `spinning` set; nsleeping the idle list.
 //    Both change under schedMu, except that a spinner finding work drops
-//    its count without it (stopSpinning).
+//    its count without it (leaveIdle).
 //  - No lost wake-up.  A pusher queues, then (seq_cst fence) reads
 //    nspinning and nsleeping; a spinner going to sleep decrements
 //    nspinning, publishes itself on the idle list, then (fence) re-checks
@@ -94,17 +94,13 @@ bool sleepLocked(Worker *w, std::unique_lock<std::mutex> &lk) {
     nidle.fetch_sub(1, std::memory_order_relaxed);
     return false;
   }
-  w->busy.store(false, std::memory_order_relaxed);
+  w->busy.store(false, std::memory_order_release);
   if (deadlockCheckLocked())
     deadlockLocked();
   while (!w->wakeup)
     w->cv.wait(lk);
   w->wakeup = false;  // the waker unlisted us and made us spinning
   nidle.fetch_sub(1, std::memory_order_relaxed);
-  w->busy.store(true, std::memory_order_relaxed);
-  lk.unlock();
-  sysmonWake();  // busy again: sysmon must tick for preemption
-  lk.lock();
   return true;
 }
 
@@ -121,7 +117,7 @@ int idleWorkers() { return nidle.load(std::memory_order_seq_cst); }
 void wakeIdle() {
   if (gNumWorkers == 1)
     return;  // nobody to wake: the one worker is running this code
-  // Pairs with the fences of sleepLocked and stopSpinning: either they see
+  // Pairs with the fences of sleepLocked and leaveIdle: either they see
   // our queued G or we see them.
   std::atomic_thread_fence(std::memory_order_seq_cst);
   if (nspinning.load(std::memory_order_relaxed) > 0 ||
@@ -139,7 +135,11 @@ void wakeForGlobalLocked() {
     gWorkers[i].cv.notify_one();
 }
 
-void stopSpinning(Worker *w) {
+void leaveIdle(Worker *w) {
+  if (!w->busy.load(std::memory_order_relaxed)) {
+    w->busy.store(true, std::memory_order_release);
+    sysmonWake();  // busy again: sysmon must tick for preemption
+  }
   if (!w->spinning)
     return;
   w->spinning = false;
@@ -167,6 +167,8 @@ void idleWaitLocked(Worker *w, std::unique_lock<std::mutex> &lk, int64_t now,
     w->spinning = true;
     nspinning.fetch_add(1, std::memory_order_seq_cst);
   }
+  // Not busy: sysmon need not tick to preempt an idle worker.
+  w->busy.store(false, std::memory_order_release);
   nidle.fetch_add(1, std::memory_order_seq_cst);
   // steady_clock is CLOCK_MONOTONIC, monoNs's clock.
   w->cv.wait_until(lk, std::chrono::steady_clock::time_point(std::chrono::nanoseconds(due)));

@@ -117,7 +117,9 @@ struct Worker {
   void *gcHandle = nullptr;         // GC_get_my_stackbottom's handle
   // Preemption: sysmon compares schedtick across its 10 ms ticks.
   std::atomic<uint64_t> schedtick{0};  // relaxed: only equality matters
-  std::atomic<bool> busy{false};       // running a goroutine (relaxed hint)
+  // Running goroutines, not idle in findRunnable.  Stores release, sysmon
+  // loads acquire: it then reads stackLimitSlot, written before the first.
+  std::atomic<bool> busy{false};
   uint64_t *stackLimitSlot = nullptr;  // &%fs:0x70 of this thread
   uint64_t rng = 1;
   // Goroutines created / ended on this worker, written only by its thread;
@@ -177,9 +179,10 @@ void wakeForGlobalLocked();
 // Returns with lk held.
 void idleWaitLocked(Worker *w, std::unique_lock<std::mutex> &lk, int64_t now,
                     int64_t due, int64_t &idleSince);
-// w found work: it stops spinning (and wakes another idle worker if it was
-// the last spinner and work is still queued: Go's resetspinning).
-void stopSpinning(Worker *w);
+// w found work: it is busy again (sysmon ticks), stops spinning, and wakes
+// another idle worker if it was the last spinner and work is still queued
+// (Go's resetspinning).
+void leaveIdle(Worker *w);
 int idleWorkers();  // workers in idleWaitLocked (seq_cst)
 int64_t monoNs();
 // Work some idle worker could take (sched.cpp): the global queue and the

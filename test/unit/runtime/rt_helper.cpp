@@ -6,6 +6,7 @@
 
 #include <gc.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -39,8 +40,8 @@ void pollingSpinner(void *) {
     mp_preempt_poll();  // what codegen emits on a loop back-edge
 }
 
-volatile int64_t flagSet;
-void setFlag(void *) { flagSet = 1; }
+std::atomic<bool> flagSet{false};  // written and read on different workers
+void setFlag(void *) { flagSet.store(true, std::memory_order_release); }
 void nothing(void *) {}
 
 bool greaterThan5(void *, const void *v) { return *static_cast<const int64_t *>(v) > 5; }
@@ -217,7 +218,7 @@ void program() {
     mp_sleep(20'000'000, &kMainPos);
     mp_go(setFlag, nullptr);
     mp_go(nothing, nullptr);
-    while (!flagSet) {
+    while (!flagSet.load(std::memory_order_acquire)) {
     }
     say("stolen\n");
   } else if (scenario == "exit-flushes") {
