@@ -226,13 +226,15 @@ G *stealFrom(Worker *w, Worker *victim) {
 // send blocked, and pull the consumer over: a futex wake-up, a steal and
 // cache-line migrations per message, 2x the one-worker time, and bimodal.
 // Like Linux's migration cost (sched_migration_cost_ns), queued work stays
-// with its (cache-hot) worker for kBacklogNs (50 us); after that half of it
-// is stolen as before.  A worker that has not switched or queued anything
-// since its lists became non-empty runs one long goroutine (CPU-bound, or
-// a spawn loop would have pushed more): what waits behind it is stolen
-// after kStuckNs (5 us), so CPU-bound goroutines still spread over all
-// workers at once (a pool of workers fed over a channel: 75 us jobs ran
-// 1.5x slower with only the 50 us rule).
+// with its (cache-hot) worker for kBacklogNs (100 us); after that half of
+// it is stolen as before.  A worker that has not switched or queued
+// anything since its lists became non-empty runs one long goroutine
+// (CPU-bound; a spawn loop would have pushed more): what waits behind it
+// is stolen after kStuckNs (5 us), so CPU-bound goroutines still spread
+// over all workers at once.  Measured on 2 workers: 50 us left fanin's
+// idle worker stealing (and its CPU time 2x the one-worker run's); 200 us
+// made a pool of two workers fed 75 us jobs over a channel 1.15x slower
+// than before; 100 us keeps that pool as fast as before (stealing at once).
 G *stealBacklog(Worker *w, int64_t now, int64_t *due) {
   *due = 0;
   int n = gNumWorkers;

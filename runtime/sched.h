@@ -159,7 +159,7 @@ G *popLocal(Worker *w);
 // Otherwise *due is when queued work elsewhere may become stealable (0: no
 // work queued).
 G *stealBacklog(Worker *w, int64_t now, int64_t *due);
-constexpr int64_t kBacklogNs = 50'000;
+constexpr int64_t kBacklogNs = 100'000;
 constexpr int64_t kStuckNs = 5'000;
 // Counts a scheduling event of w (switch, push): w is not stuck.
 inline void bumpSchedops(Worker *w) {
