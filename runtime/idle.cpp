@@ -5,9 +5,9 @@
 // An idle worker is in one of two states:
 //  - spinning: while some run queue holds work, it waits (a timed wait on
 //    its condition variable) until that work may be stolen (runq.cpp:
-//    kStuckNs or kBacklogNs after it was queued), and looks again; with
-//    nothing queued it lingers, looking every kLingerStepNs, for up to
-//    kLingerNs while another worker runs.
+//    kStuckNs, kWokenWaitNs or kSpawnedWaitNs after it was queued), and
+//    looks again; with nothing queued it lingers, looking every
+//    kLingerStepNs, for up to kLingerNs while another worker runs.
 //  - sleeping: on the idle list, until a waker takes it off.
 // Why: waking a sleeping worker costs the waker a futex system call, and
 // the woken worker used to find one goroutine that blocked again at once
@@ -25,7 +25,7 @@
 //    nspinning, publishes itself on the idle list, then (fence) re-checks
 //    every queue; a spinner finding work decrements nspinning, then (fence)
 //    re-checks and wakes a sleeper if work is still queued.  Either the
-//    pusher sees a spinner that will look again within kBacklogNs, or a
+//    pusher sees a spinner that will look again within kSpawnedWaitNs, or a
 //    sleeper it wakes, or the spinner sees the work.
 //  - A waker takes a sleeper off the idle list and makes it spinning
 //    (under schedMu) before notifying it: further pushes see a spinner and

@@ -13,10 +13,10 @@
 //
 // Invariants:
 //  - w->qlock protects both lists and their lengths (fifoLen, freshLen);
-//    qsize is their total and qsince when they last became non-empty, both
-//    written under qlock and read without it as hints.  Only the owner
-//    pushes and pops; thieves (idle workers) take from the old end of a
-//    list under qlock, and only once it has been non-empty for kBacklogNs
+//    qsize is their total, fifoSince / freshSince when each became
+//    non-empty (0 while empty), all written under qlock and read without it
+//    as hints.  Only the owner pushes and pops; thieves (idle workers) take
+//    from the old end of a list under qlock, and only once it has waited
 //    (stealBacklog).  A thief pushes what it took onto its own, empty lists.
 //  - The owner takes fresh goroutines first, except every kFairEvery-th
 //    pick, which takes the FIFO first: a chain of spawns cannot starve
@@ -33,20 +33,26 @@ namespace {
 constexpr uint64_t kFairEvery = 61;  // as Go's global-queue check
 constexpr int kPerturbWindow = 8;    // how deep a perturbed pick looks
 
-// release: a thief that reads the new size (acquire) also sees qsince.
+// After a change (qlock held).  release: a thief that reads the new size
+// (acquire) also sees the since stamps.
 void syncSize(Worker *w) {
+  if (w->fifoLen == 0)
+    w->fifoSince.store(0, std::memory_order_relaxed);
+  if (w->freshLen == 0)
+    w->freshSince.store(0, std::memory_order_relaxed);
   w->qsize.store(w->fifoLen + w->freshLen, std::memory_order_release);
 }
 
-// Before a push (qlock held): counts the push as a scheduling event, and
-// an empty w starts a backlog now (read by stealBacklog).  A clock read
-// only when the lists were empty, not on every push.
-void markNonEmpty(Worker *w) {
+// Before a push onto the FIFO or the fresh list (qlock held): counts the
+// push as a scheduling event, and an empty list starts its wait now (read
+// by stealBacklog).  A clock read only when the list was empty, not on
+// every push.
+void markNonEmpty(Worker *w, bool fresh) {
   bumpSchedops(w);
-  if (w->fifoLen + w->freshLen == 0) {
-    w->qsince.store(monoNs(), std::memory_order_relaxed);
+  if (w->fifoLen + w->freshLen == 0)
     w->qsinceOps.store(w->schedops.load(std::memory_order_relaxed), std::memory_order_relaxed);
-  }
+  if ((fresh ? w->freshLen : w->fifoLen) == 0)
+    (fresh ? w->freshSince : w->fifoSince).store(monoNs(), std::memory_order_relaxed);
 }
 
 G *popFifoLocked(Worker *w) {
@@ -131,7 +137,7 @@ G *splitBackHalf(G *&head, int64_t n, G **tail) {
 void pushLocal(Worker *w, G *g) {
   g->schedNext = nullptr;
   w->qlock.lock();
-  markNonEmpty(w);
+  markNonEmpty(w, false);
   if (w->qtail)
     w->qtail->schedNext = g;
   else
@@ -144,7 +150,7 @@ void pushLocal(Worker *w, G *g) {
 
 void pushFresh(Worker *w, G *g) {
   w->qlock.lock();
-  markNonEmpty(w);
+  markNonEmpty(w, true);
   g->schedNext = w->freshTop;
   w->freshTop = g;
   ++w->freshLen;
@@ -176,25 +182,26 @@ G *popLocal(Worker *w) {
 namespace {
 
 // Takes half of victim's FIFO (its back, newer end: the front runs next
-// on the victim anyway), else the older half of its fresh list (in a
+// on the victim anyway) or the older half of its fresh list (in a
 // depth-first spawn order the oldest fresh goroutines are the biggest
 // subtrees); returns one and queues the rest on w, whose lists are empty
 // (it steals only when it found no work of its own).
-G *stealFrom(Worker *w, Worker *victim, int64_t now) {
-  if (victim->qsize.load(std::memory_order_relaxed) == 0)
-    return nullptr;
+G *stealFrom(Worker *w, Worker *victim, bool fromFifo, int64_t now) {
   victim->qlock.lock();
-  bool fromFifo = victim->qhead != nullptr;
   int64_t n = fromFifo ? victim->fifoLen : victim->freshLen;
+  if (n == 0) {
+    victim->qlock.unlock();
+    return nullptr;
+  }
   int64_t taken = n - n / 2;
   G *got = fromFifo ? splitBackHalf(victim->qhead, n, &victim->qtail)
                     : splitBackHalf(victim->freshTop, n, nullptr);
   (fromFifo ? victim->fifoLen : victim->freshLen) -= got ? taken : 0;
-  // What stays queued starts a new wait: one steal per kBacklogNs from a
-  // worker that keeps switching.  Without this, fanin's idle worker took
-  // the consumer's starved producers one after another once the first
-  // wait was over: 11,568 steals in a 0.25 s run, 1,716 with it.
-  victim->qsince.store(now, std::memory_order_relaxed);
+  // What stays queued starts a new wait: one steal per wait from a worker
+  // that keeps switching.  Without this, fanin's idle worker took the
+  // consumer's starved producers one after another once the first wait
+  // was over: 11,568 steals in a 0.25 s run, 1,716 with it.
+  (fromFifo ? victim->fifoSince : victim->freshSince).store(now, std::memory_order_relaxed);
   syncSize(victim);
   victim->qlock.unlock();
   if (!got)
@@ -207,7 +214,7 @@ G *stealFrom(Worker *w, Worker *victim, int64_t now) {
   while (tail->schedNext)
     tail = tail->schedNext;
   w->qlock.lock();
-  markNonEmpty(w);
+  markNonEmpty(w, !fromFifo);
   if (fromFifo) {
     (w->qtail ? w->qtail->schedNext : w->qhead) = rest;
     w->qtail = tail;
@@ -231,40 +238,49 @@ G *stealFrom(Worker *w, Worker *victim, int64_t now) {
 // send blocked, and pull the consumer over: a futex wake-up, a steal and
 // cache-line migrations per message, 2x the one-worker time, and bimodal.
 // Like Linux's migration cost (sched_migration_cost_ns), queued work stays
-// with its (cache-hot) worker for kBacklogNs (100 us); after that half of
-// it is stolen as before.  A worker that has not switched or queued
-// anything since its lists became non-empty runs one long goroutine
+// with its (cache-hot) worker for a while; after that half of a list is
+// stolen as before.  Woken goroutines (the FIFO) wait kWokenWaitNs (30 us);
+// spawned ones that have not run (the fresh list) kSpawnedWaitNs (100 us):
+// a goroutine that spawns a batch and then waits for it runs the batch
+// itself within microseconds (bench/spawn: stealing after 30 us made the
+// batch's tiny goroutines contend with their consumer on the result
+// channel, 0.21 s against 0.16 s).  A worker that has not switched or
+// queued anything since its lists became non-empty runs one long goroutine
 // (CPU-bound; a spawn loop would have pushed more): what waits behind it
 // is stolen after kStuckNs (5 us), so CPU-bound goroutines still spread
-// over all workers at once.  Measured on 2 workers: 50 us left fanin's
-// idle worker stealing (and its CPU time 2x the one-worker run's); 200 us
-// made a pool of two workers fed 75 us jobs over a channel 1.15x slower
-// than before; 100 us keeps that pool as fast as before (stealing at once).
+// over all workers at once.  Measured on 2 workers: a wait of 0 left
+// fanin's idle worker stealing (its CPU time 2.5x the one-worker run's);
+// 100 us for woken goroutines made a pool of two workers fed 75 us jobs
+// over a channel 1.4x slower and bench/sieve's pipeline 1.3x slower than
+// stealing at once did; 30 us is as fast as that.
 G *stealBacklog(Worker *w, int64_t now, int64_t *due) {
   *due = 0;
   int n = gNumWorkers;
   if (n == 1)
     return nullptr;  // and no random draw: MPPROCS=1 runs replay by seed
-  // Under MPSCHED_PERTURB any queued work is stolen: more cross-worker
-  // interleavings to explore.
-  int64_t wait = __builtin_expect(gPerturb, 0) ? 0 : kBacklogNs;
-  int64_t stuckWait = std::min(wait, kStuckNs);
+  // Under MPSCHED_PERTURB any queued work is stolen at once: more
+  // cross-worker interleavings to explore.
+  bool perturb = __builtin_expect(gPerturb, 0);
   int start = int(randN(w, uint32_t(n)));
   for (int i = 0; i < n; ++i) {
     Worker *v = &gWorkers[(start + i) % n];
     if (v == w || v->qsize.load(std::memory_order_acquire) == 0)
       continue;
-    int64_t since = v->qsince.load(std::memory_order_relaxed);
     // Stuck: v has run one goroutine since its lists became non-empty.
     bool stuck = v->schedops.load(std::memory_order_relaxed) ==
                  v->qsinceOps.load(std::memory_order_relaxed);
-    int64_t at = since + (stuck ? stuckWait : wait);
-    if (at > now) {
-      *due = *due ? std::min(*due, at) : at;
-      continue;
+    for (bool fifo : {true, false}) {
+      int64_t since = (fifo ? v->fifoSince : v->freshSince).load(std::memory_order_relaxed);
+      if (since == 0)
+        continue;  // empty
+      int64_t wait = perturb ? 0 : stuck ? kStuckNs : fifo ? kWokenWaitNs : kSpawnedWaitNs;
+      if (since + wait > now) {
+        *due = *due ? std::min(*due, since + wait) : since + wait;
+        continue;
+      }
+      if (G *g = stealFrom(w, v, fifo, now))
+        return g;
     }
-    if (G *g = stealFrom(w, v, now))
-      return g;
   }
   return nullptr;
 }

@@ -16,8 +16,8 @@
 //  - Whoever queues work on a run queue or the global queue makes sure an
 //    idle worker will look at it: wakeIdle / wakeForGlobalLocked wake a
 //    sleeper unless one is spinning (idle.cpp states the protocol) — no
-//    lost wake-up.  Queued work is stolen only after kStuckNs or kBacklogNs
-//    (runq.cpp).
+//    lost wake-up.  Queued work is stolen only after it waited a while
+//    (runq.cpp, stealBacklog).
 //  - Deadlock is declared under schedMu only when every worker is idle, all
 //    run queues are empty, no timer is pending, nothing runs outside the
 //    scheduler (externalBegin/End) and a root goroutine is still alive.

@@ -95,9 +95,10 @@ struct Worker {
   G *freshTop = nullptr;                 // LIFO: spawned, not yet run
   int64_t fifoLen = 0, freshLen = 0;     // under qlock
   std::atomic<int64_t> qsize{0};  // both lists; relaxed: a hint for stealers
-  // When the lists last became non-empty (monotonic ns) and schedops then,
-  // written under qlock; thieves read them after qsize (runq.cpp).
-  std::atomic<int64_t> qsince{0};
+  // When each list last became non-empty (monotonic ns; 0: empty), and
+  // schedops when both were empty last, written under qlock; thieves read
+  // them after qsize (runq.cpp).
+  std::atomic<int64_t> fifoSince{0}, freshSince{0};
   std::atomic<uint64_t> qsinceOps{0};
   // Context switches and run-queue pushes so far, written only by the
   // owner (relaxed: thieves only compare it with qsinceOps).
@@ -153,13 +154,14 @@ void park(const char *reason, const mp_srcpos *pos, void (*hook)(void *),
 void pushLocal(Worker *w, G *g);
 void pushFresh(Worker *w, G *g);
 G *popLocal(Worker *w);
-// Steals from a run queue that has been non-empty for kBacklogNs, or for
-// kStuckNs while its worker ran one goroutine without a switch or a push
-// (runq.cpp): queued work is left to its own worker for that long.
-// Otherwise *due is when queued work elsewhere may become stealable (0: no
-// work queued).
+// Steals from a run queue list that has been non-empty for kWokenWaitNs
+// (FIFO) or kSpawnedWaitNs (fresh), or for kStuckNs while its worker ran
+// one goroutine without a switch or a push (runq.cpp): queued work is left
+// to its own worker for that long.  Otherwise *due is when queued work
+// elsewhere may become stealable (0: no work queued).
 G *stealBacklog(Worker *w, int64_t now, int64_t *due);
-constexpr int64_t kBacklogNs = 100'000;
+constexpr int64_t kWokenWaitNs = 30'000;
+constexpr int64_t kSpawnedWaitNs = 100'000;
 constexpr int64_t kStuckNs = 5'000;
 // Counts a scheduling event of w (switch, push): w is not stuck.
 inline void bumpSchedops(Worker *w) {
