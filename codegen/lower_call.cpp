@@ -273,7 +273,7 @@ llvm::Value *lowerCompositeLit(FuncLowering &F, const CompositeLitExpr *e, const
       auto *kv = cast<KeyValueExpr>(x);
       llvm::Value *k = F.value(kv->key);
       llvm::Value *val = eltValue(kv->value);
-      llvm::Value *slot = F.callC(CFn::MapAssign, {F.typeDesc(t), m, F.spill(k)});
+      llvm::Value *slot = F.callC(CFn::MapAssign, {F.typeDesc(t), m, F.spill(k), F.srcpos(e)});
       B.CreateStore(val, slot);
     }
     (void)mt;
