@@ -160,6 +160,10 @@ void printPanic(Panic *p) {
 
 [[noreturn]] void startPanic(mp_iface v, const mp_srcpos *pos) {
   G *g = currentG();
+  if (g) {  // raised inside a library call without a position: the call's
+    pos = pos ? pos : g->callPos;
+    g->callPos = nullptr;  // the call does not return
+  }
   auto *p = static_cast<Panic *>(GC_MALLOC(sizeof(Panic)));
   *p = Panic{v, pos, false, g ? g->panic : nullptr, nullptr};
   if (!g)
@@ -321,6 +325,11 @@ extern "C" mp_iface mp_recover(const void *ra) {
     return mp_iface{nullptr, nullptr};
   p->recovered = true;
   return p->value;
+}
+
+extern "C" void mp_set_call_pos(const mp_srcpos *pos) {
+  if (G *g = currentG())
+    g->callPos = pos;
 }
 
 extern "C" void mp_panic(mp_iface v, const mp_srcpos *pos) {

@@ -65,6 +65,7 @@ struct alignas(64) G {
   bool isG0;            // a worker's scheduler context
   const char *waitReason;
   const mp_srcpos *waitPos;
+  const mp_srcpos *callPos; // the library call in progress (mp_set_call_pos)
   mp_defer_frame *defers;   // innermost defer frame
   struct Panic *panic;      // the panic being unwound, or null
   void *doneFlag;           // root goroutines: their RunState, until ended

@@ -264,6 +264,11 @@ const void *mp_map_lookup2_at(const mp_type *t, const struct mp_map *m, const vo
 void mp_map_delete_at(const mp_type *t, struct mp_map *m, const void *key,
                       const mp_srcpos *pos);
 bool mp_iface_equal_at(mp_iface a, mp_iface b, const mp_srcpos *pos);
+/* The position of the standard-library call the running goroutine makes:
+ * generated code sets it before calling an entry point that may panic
+ * (rand.Intn(0), strings.Repeat(s, -1), a negative WaitGroup counter) and
+ * clears it after; a panic raised inside without a position reports it. */
+void mp_set_call_pos(const mp_srcpos *pos);
 /* recover(), called by a function with return address `ra` (codegen
  * passes llvm.returnaddress(0) and never inlines a function that calls
  * recover): the current panic's value, and the panic stops, when all of
