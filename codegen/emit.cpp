@@ -3,6 +3,7 @@
 // manager, which LLVM 19 still uses for the backend).
 #include "codegen/codegen.h"
 #include "codegen/stack_check.h"
+#include "codegen/tail_recursion.h"
 
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/MC/TargetRegistry.h"
@@ -45,6 +46,11 @@ void optimize(llvm::Module &m, llvm::TargetMachine &tm, unsigned optLevel) {
   llvm::CGSCCAnalysisManager cgam;
   llvm::ModuleAnalysisManager mam;
   llvm::PassBuilder pb(&tm);
+  // Self tail calls: eliminated with a virtual stack depth, just before
+  // the pipeline's own tailcallelim (which leaves `notail` calls alone).
+  pb.registerPeepholeEPCallback([](llvm::FunctionPassManager &fpm, llvm::OptimizationLevel) {
+    fpm.addPass(SelfTailRecursionPass());
+  });
   pb.registerModuleAnalyses(mam);
   pb.registerCGSCCAnalyses(cgam);
   pb.registerFunctionAnalyses(fam);

@@ -180,9 +180,9 @@ llvm::Value *lowerMake(FuncLowering &F, const CallExpr *c) {
     return F.callC(CFn::MapMake, {F.typeDesc(t), c->args.size() > 1 ? toI64(F, c->args[1])
                                                                      : B.getInt64(0)});
   if (auto *ct = dyn_cast<ChanType>(u))
-    return F.callC(CFn::ChanMake, {F.typeDesc(ct->elem()), c->args.size() > 1
-                                                               ? toI64(F, c->args[1])
-                                                               : B.getInt64(0)});
+    return F.callC(CFn::ChanMake, {F.typeDesc(ct->elem()),
+                                   c->args.size() > 1 ? toI64(F, c->args[1]) : B.getInt64(0),
+                                   F.srcpos(c)});
   const Type *elem = cast<SliceType>(u)->elem();
   llvm::Value *len = toI64(F, c->args[1]);
   llvm::Value *cap = c->args.size() > 2 ? toI64(F, c->args[2]) : len;

@@ -555,7 +555,7 @@ void FuncLowering::assign(const Expr *lhs, llvm::Value *v) {
     auto *ie = cast<IndexExpr>(lhs);
     llvm::Value *m = rawValue(ie->x);
     llvm::Value *k = spill(value(ie->index()));
-    llvm::Value *slot = callC(CFn::MapAssign, {typeDesc(M.prog.typeOf(ie->x)), m, k});
+    llvm::Value *slot = callC(CFn::MapAssign, {typeDesc(M.prog.typeOf(ie->x)), m, k, srcpos(lhs)});
     B.CreateStore(v, slot);
     return;
   }

@@ -325,4 +325,39 @@ llvm::Constant *stdFuncValue(FuncLowering &F, const Object *fn, const Node *at) 
                                   llvm::ConstantStruct::get(ty, {w}), cname);
 }
 
+// A standard-library method bound to its receiver (`f := sb.WriteString`,
+// `p := w.WriteString`, `f := err.Error`): the code of lowerMethodValue's
+// closure {thunk, recv}.  The thunk `R key·fm(ptr env, params...)` makes
+// the call as lowerStdCall does, one thunk per method used so.
+llvm::Function *stdMethodThunk(FuncLowering &F, const SelectorExpr *e, const Selection *sel,
+                               llvm::Type *recvTy) {
+  ModuleLowering &M = F.M;
+  bool iface = isa<InterfaceType>(M.prog.typeOf(e->x)->underlying());
+  const Object *fn = sel->method ? sel->method->func : sel->obj;
+  std::string key = iface ? "error.Error" : stdKey(fn, sel);
+  std::string name = key + "·fm";
+  if (llvm::Function *t = M.mod.getFunction(name))
+    return t;
+  auto *sig = cast<FuncType>(M.prog.typeOf(e));
+  auto *t = llvm::Function::Create(M.funcType(sig), llvm::Function::InternalLinkage, name, M.mod);
+  M.applyFuncAttrs(t);
+  FuncLowering W(M, t, nullptr, key);
+  auto *envTy = llvm::StructType::get(M.ctx, {M.ptr, recvTy});
+  llvm::Value *recv = W.B.CreateLoad(recvTy, W.B.CreateStructGEP(envTy, t->getArg(0), 1));
+  llvm::Value *r;
+  if (iface) {
+    r = W.callC(CFn::ErrorError, {recv});
+  } else {
+    std::vector<llvm::Value *> args{recv};
+    for (unsigned i = 1; i < t->arg_size(); ++i)
+      args.push_back(t->getArg(i));
+    r = emitStdEntry(W, key, std::move(args), sig, e);
+  }
+  if (t->getReturnType()->isVoidTy())
+    W.B.CreateRetVoid();
+  else
+    W.B.CreateRet(r);
+  return t;
+}
+
 } // namespace mp::codegen

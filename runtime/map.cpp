@@ -152,8 +152,8 @@ const void *lookup(const mp_type *t, const mp_map *m, const void *key, bool *ok)
 
 // Go reports this as a plain runtime error, without "runtime error: ";
 // like any panic it runs deferred calls and recover() can stop it.
-[[noreturn]] void panicNilMapWrite() {
-  mp::rt::panicString("assignment to entry in nil map", nullptr);
+[[noreturn]] void panicNilMapWrite(const mp_srcpos *pos) {
+  mp::rt::panicString("assignment to entry in nil map", pos);
 }
 
 } // namespace
@@ -191,9 +191,16 @@ extern "C" const void *mp_map_lookup2(const mp_type *t, const mp_map *m, const v
   return lookup(t, m, key, ok);
 }
 
+extern "C" void *mp_map_assign_at(const mp_type *t, mp_map *m, const void *key,
+                                  const mp_srcpos *pos) {
+  if (!m)
+    panicNilMapWrite(pos);
+  return mp_map_assign(t, m, key);
+}
+
 extern "C" void *mp_map_assign(const mp_type *t, mp_map *m, const void *key) {
   if (!m)
-    panicNilMapWrite();
+    panicNilMapWrite(nullptr);
   uint64_t h = hashKey(m, key);
   if (m->index) {
     uint64_t *slot = findSlot(m, key, h);

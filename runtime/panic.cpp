@@ -255,8 +255,10 @@ extern "C" [[noreturn]] void mp_stack_overflow(void *pc, const mp_srcpos *fn) {
   std::unique_lock<std::mutex> lk(fatalMu);
   stdoutFlushForExit();
   G *g = currentG();
-  // Go's report; the limit is this runtime's (MPSTACK), not Go's 1 GB.
-  std::fprintf(stderr, "runtime: goroutine stack exceeds %zu-byte limit\n", gStackSize);
+  // Go's report; the limit is this goroutine's stack (MPSTACK, or
+  // MPMAINSTACK for main), not Go's 1 GB.
+  size_t limit = g && g->stackLo ? size_t(g->stackHi - g->stackLo) : gStackSize;
+  std::fprintf(stderr, "runtime: goroutine stack exceeds %zu-byte limit\n", limit);
   std::fprintf(stderr, "fatal error: stack overflow\n\ngoroutine %" PRId64 " [running]:\n",
                g ? g->id : int64_t(0));
   if (const mp_srcpos *pos = fn ? fn : findFunc(pc)) {

@@ -137,6 +137,8 @@ typedef struct mp_chan mp_chan;
 /* make(chan T, cap); cap < 0 panics like Go ("makechan: size out of
  * range").  Values are copied by elem->size bytes. */
 mp_chan *mp_chan_make(const mp_type *elem, int64_t cap);
+/* make(chan T, cap) at pos: the panic's trace shows pos (generated code). */
+mp_chan *mp_chan_make_at(const mp_type *elem, int64_t cap, const mp_srcpos *pos);
 /* ch <- *val.  Blocks; nil ch blocks forever; closed ch panics. */
 void mp_chan_send(mp_chan *c, const void *val, const mp_srcpos *pos);
 /* v, ok := <-ch into *out (out may be NULL to discard).  Returns ok: false
@@ -248,6 +250,10 @@ MP_NORETURN void mp_panic_runtime_error_at(const char *msg,
  * length 3"). */
 MP_NORETURN void mp_panic_bounds_at(int32_t kind, int64_t x, int64_t y,
                                     const mp_srcpos *pos);
+/* m[key] = ... at pos: mp_map_assign (values.h), whose nil-map panic
+ * shows pos in its trace (generated code calls this one). */
+void *mp_map_assign_at(const mp_type *t, struct mp_map *m, const void *key,
+                       const mp_srcpos *pos);
 /* recover(), called by a function with return address `ra` (codegen
  * passes llvm.returnaddress(0) and never inlines a function that calls
  * recover): the current panic's value, and the panic stops, when all of
