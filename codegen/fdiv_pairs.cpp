@@ -12,11 +12,14 @@
 // two divisions whose users are a chain of scalar adds.
 //
 // How: FDivUnrollHintPass (vectorizer start) sets `llvm.loop.unroll.count
-// 2` on small innermost loops with an fdiv, so the unroller (runtime
-// unrolling, with a remainder) makes two copies of the body; FDivPairPass
-// (last) takes two fdivs of one block, d0 before d1, where d1 does not
+// 2` on small innermost loops with an fdiv whose operands the loop
+// computes without reading memory or the fdiv's last value, so the unroller (runtime unrolling,
+// with a remainder) makes two copies of the body; FDivPairPass (last)
+// takes two fdivs of one block in a loop, d0 before d1, where d1 does not
 // depend on d0, hoists the pure instructions computing d1's operands above
-// d0, and replaces both by the lanes of one `fdiv <2 x double>`.
+// d0, and replaces both by the lanes of one `fdiv <2 x double>`.  Only in
+// loops, where the divider's throughput is what counts: the pair costs two
+// shuffles (pack the divisors, take lane 1) of latency.
 #include "codegen/fdiv_pairs.h"
 
 #include "llvm/ADT/SetVector.h"
@@ -34,6 +37,49 @@ constexpr unsigned kMaxUnrolledBody = 48;  // instructions in the loop before un
 
 bool isF64Div(const llvm::Instruction &i) {
   return i.getOpcode() == llvm::Instruction::FDiv && i.getType()->isDoubleTy();
+}
+
+// Whether v, computed in loop l, uses `d` (through instructions of l
+// other than phis).
+bool usesInLoop(llvm::Value *v, llvm::Instruction *d, llvm::Loop *l) {
+  llvm::SmallPtrSet<llvm::Value *, 16> seen;
+  llvm::SmallVector<llvm::Value *, 16> work{v};
+  while (!work.empty()) {
+    auto *i = llvm::dyn_cast<llvm::Instruction>(work.pop_back_val());
+    if (i == d)
+      return true;
+    if (!i || !l->contains(i) || llvm::isa<llvm::PHINode>(i) || !seen.insert(i).second)
+      continue;
+    work.append(i->op_begin(), i->op_end());
+  }
+  return false;
+}
+
+// True when the loop computes d's operands without reading memory (from
+// values entering the loop, phis and arithmetic), and not from d's value
+// in the iteration before (`x = x / 3`), so that once the loop is unrolled
+// the next iteration's copy of d can be hoisted beside it.
+bool nextCopyPairable(llvm::Instruction *d, llvm::Loop *l) {
+  llvm::SmallPtrSet<llvm::Instruction *, 16> seen;
+  llvm::SmallVector<llvm::Instruction *, 16> work{d};
+  while (!work.empty()) {
+    llvm::Instruction *i = work.pop_back_val();
+    for (llvm::Value *op : i->operands()) {
+      auto *oi = llvm::dyn_cast<llvm::Instruction>(op);
+      if (!oi || !l->contains(oi) || !seen.insert(oi).second)
+        continue;
+      if (auto *phi = llvm::dyn_cast<llvm::PHINode>(oi)) {
+        for (llvm::Value *in : phi->incoming_values())
+          if (usesInLoop(in, d, l))
+            return false;
+        continue;
+      }
+      if (oi->mayReadOrWriteMemory() || !llvm::isSafeToSpeculativelyExecute(oi))
+        return false;
+      work.push_back(oi);
+    }
+  }
+  return true;
 }
 
 // The instructions of d1's block, between d0 and d1, that d1's operands
@@ -110,24 +156,29 @@ llvm::PreservedAnalyses FDivUnrollHintPass::run(llvm::Function &f,
     if (!l->isInnermost() || llvm::findStringMetadataForLoop(l, "llvm.loop.unroll.count"))
       continue;
     unsigned size = 0;
-    bool divides = false;
+    bool pairable = false;
     for (llvm::BasicBlock *bb : l->blocks())
       for (llvm::Instruction &i : *bb) {
         size += !i.isDebugOrPseudoInst();
-        divides |= isF64Div(i);
+        pairable |= isF64Div(i) && nextCopyPairable(&i, l);
       }
-    if (!divides || size > kMaxUnrolledBody)
+    if (!pairable || size > kMaxUnrolledBody)
       continue;
     llvm::addStringMetadataToLoop(l, "llvm.loop.unroll.count", 2);
     changed = true;
   }
-  return changed ? llvm::PreservedAnalyses::none() : llvm::PreservedAnalyses::all();
+  llvm::PreservedAnalyses pa;
+  if (changed)
+    pa.preserveSet<llvm::CFGAnalyses>();  // metadata only
+  return changed ? pa : llvm::PreservedAnalyses::all();
 }
 
-llvm::PreservedAnalyses FDivPairPass::run(llvm::Function &f, llvm::FunctionAnalysisManager &) {
+llvm::PreservedAnalyses FDivPairPass::run(llvm::Function &f, llvm::FunctionAnalysisManager &fam) {
+  llvm::LoopInfo &li = fam.getResult<llvm::LoopAnalysis>(f);
   bool changed = false;
   for (llvm::BasicBlock &bb : f)
-    changed |= pairBlock(bb);
+    if (li.getLoopFor(&bb))
+      changed |= pairBlock(bb);
   if (!changed)
     return llvm::PreservedAnalyses::all();
   llvm::PreservedAnalyses pa;
