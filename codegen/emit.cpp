@@ -2,6 +2,7 @@
 // -O0..-O3 pipelines, and object/assembly emission (legacy codegen pass
 // manager, which LLVM 19 still uses for the backend).
 #include "codegen/codegen.h"
+#include "codegen/fdiv_pairs.h"
 #include "codegen/stack_check.h"
 #include "codegen/tail_recursion.h"
 
@@ -50,6 +51,13 @@ void optimize(llvm::Module &m, llvm::TargetMachine &tm, unsigned optLevel) {
   // the pipeline's own tailcallelim (which leaves `notail` calls alone).
   pb.registerPeepholeEPCallback([](llvm::FunctionPassManager &fpm, llvm::OptimizationLevel) {
     fpm.addPass(SelfTailRecursionPass());
+  });
+  // float64 divisions two at a time (fdiv_pairs.cpp).
+  pb.registerVectorizerStartEPCallback([](llvm::FunctionPassManager &fpm, llvm::OptimizationLevel) {
+    fpm.addPass(FDivUnrollHintPass());
+  });
+  pb.registerOptimizerLastEPCallback([](llvm::ModulePassManager &mpm, llvm::OptimizationLevel) {
+    mpm.addPass(llvm::createModuleToFunctionPassAdaptor(FDivPairPass()));
   });
   pb.registerModuleAnalyses(mam);
   pb.registerCGSCCAnalyses(cgam);

@@ -245,7 +245,11 @@ llvm::Value *lowerBuiltin(FuncLowering &F, const CallExpr *c, const CallInfo *ci
   case BuiltinKind::Delete: {
     const Type *mt = F.M.prog.typeOf(c->args[0]);
     llvm::Value *m = F.value(c->args[0]);
-    F.callC(CFn::MapDelete, {F.typeDesc(mt), m, F.spill(F.value(c->args[1]))});
+    llvm::Value *k = F.spill(F.value(c->args[1]));
+    if (isa<InterfaceType>(cast<MapType>(mt->underlying())->key()->underlying()))
+      F.callC(CFn::MapDeleteAt, {F.typeDesc(mt), m, k, F.srcpos(c)});  // may panic: unhashable
+    else
+      F.callC(CFn::MapDelete, {F.typeDesc(mt), m, k});
     return nullptr;
   }
   case BuiltinKind::Close:

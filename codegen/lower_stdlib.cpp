@@ -284,8 +284,13 @@ llvm::Value *lowerStdCall(FuncLowering &F, const CallExpr *c, const Object *fn,
   if (key == "sort.Slice")
     return sortSlice(F, c);
   std::vector<llvm::Value *> args;
-  if (sel && sel->kind == SelectionKind::Method)
-    args.push_back(receiverValue(F, se, sel));
+  if (sel && sel->kind == SelectionKind::Method) {
+    llvm::Value *recv = receiverValue(F, se, sel);
+    // A nil *T receiver panics as in Go: the C entry points do not check.
+    if (fn && fn->pointerRecv && !sel->autoAddr)
+      F.nilCheck(recv, c);
+    args.push_back(recv);
+  }
   for (llvm::Value *a : F.callArgs(c))
     args.push_back(a);
   return emitStdEntry(F, key, std::move(args), M.prog.call(c)->sig, c);
@@ -341,13 +346,20 @@ llvm::Function *stdMethodThunk(FuncLowering &F, const SelectorExpr *e, const Sel
   auto *sig = cast<FuncType>(M.prog.typeOf(e));
   auto *t = llvm::Function::Create(M.funcType(sig), llvm::Function::InternalLinkage, name, M.mod);
   M.applyFuncAttrs(t);
-  FuncLowering W(M, t, nullptr, key);
+  // Named as Go's traces name the method: strings.(*Builder).Len.
+  std::string goName = key;
+  if (!iface && fn && fn->pointerRecv)
+    goName = std::string(sel->recvNamed->pkg()) + ".(*" + std::string(sel->recvNamed->name()) +
+             ")." + fn->name;
+  FuncLowering W(M, t, nullptr, goName);
   auto *envTy = llvm::StructType::get(M.ctx, {M.ptr, recvTy});
   llvm::Value *recv = W.B.CreateLoad(recvTy, W.B.CreateStructGEP(envTy, t->getArg(0), 1));
   llvm::Value *r;
   if (iface) {
     r = W.callC(CFn::ErrorError, {recv});
   } else {
+    if (fn && fn->pointerRecv)  // a nil *T panics at the call, as in Go
+      W.nilCheck(recv, e);
     std::vector<llvm::Value *> args{recv};
     for (unsigned i = 1; i < t->arg_size(); ++i)
       args.push_back(t->getArg(i));

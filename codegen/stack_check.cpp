@@ -177,7 +177,8 @@ llvm::SmallVector<llvm::CallBase *, 8> callsOf(llvm::Function &f, llvm::Function
 void insertLoopPolls(llvm::Function &f, llvm::Function *marker) {
   for (llvm::CallBase *call : callsOf(f, marker)) {
     emitCheck(call, {"cmpq $$-1, %fs:0x70", "={@cce}", {}},
-              {"leaq -128(%rsp), %rsp\n\tcallq mp_preempt_asm\n\tleaq 128(%rsp), %rsp", "", {}},
+              {"leaq -128(%rsp), %rsp\n\tcallq mp_preempt_asm\n\tleaq 128(%rsp), %rsp",
+               "~{r11},~{memory}", {}},
               call->getDebugLoc());
     call->eraseFromParent();
   }

@@ -14,9 +14,11 @@ namespace mp::codegen {
 // recursive function's mp_srcpos, for the overflow report, or null).
 inline constexpr const char *kTailDepthMarker = "mp.tailrec.check";
 
-// Bytes of stack one eliminated call counts for, beyond its allocas: a
-// return address, a saved frame pointer and two saved registers.
-inline constexpr uint64_t kTailFrameBytes = 32;
+// Bytes of stack one eliminated call counts for, beyond its allocas: its
+// return address and saved frame pointer, which every MP frame that calls
+// has, so the loop never overflows before the calls would have (a tail
+// recursion that fit the stack still does).
+inline constexpr uint64_t kTailFrameBytes = 16;
 
 // Runs LLVM's TailCallElimPass on the function's own `notail` self calls
 // (lowering marks every call `notail`), restores `notail` on those it

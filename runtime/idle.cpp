@@ -3,27 +3,29 @@
 // spinning Ms, with timed waits instead of a busy loop.
 //
 // An idle worker is in one of two states:
-//  - spinning (watching): it looks at the run queues every kWatchNs, on a
-//    timed wait of its condition variable.  It stays so while some run
-//    queue holds work (which it steals once it became a backlog,
-//    runq.cpp) or, for up to kLingerNs, while another worker runs.
+//  - spinning: while some run queue holds work, it waits (a timed wait on
+//    its condition variable) until that work may be stolen (runq.cpp:
+//    kStuckNs or kBacklogNs after it was queued), and looks again; with
+//    nothing queued it lingers, looking every kLingerStepNs, for up to
+//    kLingerNs while another worker runs.
 //  - sleeping: on the idle list, until a waker takes it off.
 // Why: waking a sleeping worker costs the waker a futex system call, and
-// the woken worker usually found one goroutine that blocked again at
-// once (bench/spawn: 30% of the time in the kernel; fanin: a wake-up per
-// message).  A spinning worker absorbs every wake-up of its spell for the
-// price of a timed wait per kWatchNs on its own core.
+// the woken worker used to find one goroutine that blocked again at once
+// (bench/spawn: 30% of the time in the kernel; fanin: a wake-up, a steal
+// and a migration of the consumer per few messages, 2x the one-worker
+// time).  A spinning worker absorbs every wake-up of its spell for the
+// price of a few timed waits on its own core.
 //
 // Invariants:
 //  - nspinning counts workers with `spinning` set; nsleeping the idle list.
 //    Both change under schedMu, except that a spinner finding work drops
-//    its count without it (stopSpinning).
+//    its count without it (leaveIdle).
 //  - No lost wake-up.  A pusher queues, then (seq_cst fence) reads
 //    nspinning and nsleeping; a spinner going to sleep decrements
 //    nspinning, publishes itself on the idle list, then (fence) re-checks
 //    every queue; a spinner finding work decrements nspinning, then (fence)
 //    re-checks and wakes a sleeper if work is still queued.  Either the
-//    pusher sees a spinner that will look again within kWatchNs, or a
+//    pusher sees a spinner that will look again within kBacklogNs, or a
 //    sleeper it wakes, or the spinner sees the work.
 //  - A waker takes a sleeper off the idle list and makes it spinning
 //    (under schedMu) before notifying it: further pushes see a spinner and
@@ -41,10 +43,12 @@ namespace mp::rt {
 namespace {
 
 // How long an idle worker keeps spinning with nothing queued while another
-// worker runs (looking every kBacklogNs): a burst of spawns or wake-ups
-// that follows within this time costs its waker no system call.  Bounded:
-// an idle program uses no CPU.
+// worker runs, and how often it looks meanwhile: a burst of spawns or
+// wake-ups that follows within this time costs its waker no system call,
+// and work queued behind a stuck worker (kStuckNs) waits at most one step.
+// Bounded: an idle program uses no CPU.
 constexpr int64_t kLingerNs = 200'000;
+constexpr int64_t kLingerStepNs = 25'000;
 
 std::atomic<int> nidle{0};      // workers waiting in idleWaitLocked
 std::atomic<int> nspinning{0};  // see the invariants
@@ -94,17 +98,13 @@ bool sleepLocked(Worker *w, std::unique_lock<std::mutex> &lk) {
     nidle.fetch_sub(1, std::memory_order_relaxed);
     return false;
   }
-  w->busy.store(false, std::memory_order_relaxed);
+  w->busy.store(false, std::memory_order_release);
   if (deadlockCheckLocked())
     deadlockLocked();
   while (!w->wakeup)
     w->cv.wait(lk);
   w->wakeup = false;  // the waker unlisted us and made us spinning
   nidle.fetch_sub(1, std::memory_order_relaxed);
-  w->busy.store(true, std::memory_order_relaxed);
-  lk.unlock();
-  sysmonWake();  // busy again: sysmon must tick for preemption
-  lk.lock();
   return true;
 }
 
@@ -121,7 +121,7 @@ int idleWorkers() { return nidle.load(std::memory_order_seq_cst); }
 void wakeIdle() {
   if (gNumWorkers == 1)
     return;  // nobody to wake: the one worker is running this code
-  // Pairs with the fences of sleepLocked and stopSpinning: either they see
+  // Pairs with the fences of sleepLocked and leaveIdle: either they see
   // our queued G or we see them.
   std::atomic_thread_fence(std::memory_order_seq_cst);
   if (nspinning.load(std::memory_order_relaxed) > 0 ||
@@ -135,11 +135,15 @@ void wakeIdle() {
 void wakeForGlobalLocked() {
   if (wakeSleeperLocked())
     return;
-  for (int i = 0; i < gNumWorkers; ++i)  // spinners look now, not in kWatchNs
+  for (int i = 0; i < gNumWorkers; ++i)  // spinners look now, not at their due time
     gWorkers[i].cv.notify_one();
 }
 
-void stopSpinning(Worker *w) {
+void leaveIdle(Worker *w) {
+  if (!w->busy.load(std::memory_order_relaxed)) {
+    w->busy.store(true, std::memory_order_release);
+    sysmonWake();  // busy again: sysmon must tick for preemption
+  }
   if (!w->spinning)
     return;
   w->spinning = false;
@@ -161,12 +165,14 @@ void idleWaitLocked(Worker *w, std::unique_lock<std::mutex> &lk, int64_t now,
         idleSince = monoNs();  // woken: a new spell
       return;
     }
-    due = now + kBacklogNs;
+    due = now + kLingerStepNs;
   }
   if (!w->spinning) {
     w->spinning = true;
     nspinning.fetch_add(1, std::memory_order_seq_cst);
   }
+  // Not busy: sysmon need not tick to preempt an idle worker.
+  w->busy.store(false, std::memory_order_release);
   nidle.fetch_add(1, std::memory_order_seq_cst);
   // steady_clock is CLOCK_MONOTONIC, monoNs's clock.
   w->cv.wait_until(lk, std::chrono::steady_clock::time_point(std::chrono::nanoseconds(due)));

@@ -38,11 +38,15 @@ void syncSize(Worker *w) {
   w->qsize.store(w->fifoLen + w->freshLen, std::memory_order_release);
 }
 
-// Before a push: an empty w starts a backlog now (read by stealBacklog).
-// A clock read only when the lists were empty, not on every push.
+// Before a push (qlock held): counts the push as a scheduling event, and
+// an empty w starts a backlog now (read by stealBacklog).  A clock read
+// only when the lists were empty, not on every push.
 void markNonEmpty(Worker *w) {
-  if (w->fifoLen + w->freshLen == 0)
+  bumpSchedops(w);
+  if (w->fifoLen + w->freshLen == 0) {
     w->qsince.store(monoNs(), std::memory_order_relaxed);
+    w->qsinceOps.store(w->schedops.load(std::memory_order_relaxed), std::memory_order_relaxed);
+  }
 }
 
 G *popFifoLocked(Worker *w) {
@@ -222,8 +226,13 @@ G *stealFrom(Worker *w, Worker *victim) {
 // send blocked, and pull the consumer over: a futex wake-up, a steal and
 // cache-line migrations per message, 2x the one-worker time, and bimodal.
 // Like Linux's migration cost (sched_migration_cost_ns), queued work stays
-// with its (cache-hot) worker for kBacklogNs; after that half of it is
-// stolen as before, so CPU-bound goroutines still spread over all workers.
+// with its (cache-hot) worker for kBacklogNs (50 us); after that half of it
+// is stolen as before.  A worker that has not switched or queued anything
+// since its lists became non-empty runs one long goroutine (CPU-bound, or
+// a spawn loop would have pushed more): what waits behind it is stolen
+// after kStuckNs (5 us), so CPU-bound goroutines still spread over all
+// workers at once (a pool of workers fed over a channel: 75 us jobs ran
+// 1.5x slower with only the 50 us rule).
 G *stealBacklog(Worker *w, int64_t now, int64_t *due) {
   *due = 0;
   int n = gNumWorkers;
@@ -232,12 +241,17 @@ G *stealBacklog(Worker *w, int64_t now, int64_t *due) {
   // Under MPSCHED_PERTURB any queued work is stolen: more cross-worker
   // interleavings to explore.
   int64_t wait = __builtin_expect(gPerturb, 0) ? 0 : kBacklogNs;
+  int64_t stuckWait = std::min(wait, kStuckNs);
   int start = int(randN(w, uint32_t(n)));
   for (int i = 0; i < n; ++i) {
     Worker *v = &gWorkers[(start + i) % n];
     if (v == w || v->qsize.load(std::memory_order_acquire) == 0)
       continue;
-    int64_t at = v->qsince.load(std::memory_order_relaxed) + wait;
+    int64_t since = v->qsince.load(std::memory_order_relaxed);
+    // Stuck: v has run one goroutine since its lists became non-empty.
+    bool stuck = v->schedops.load(std::memory_order_relaxed) ==
+                 v->qsinceOps.load(std::memory_order_relaxed);
+    int64_t at = since + (stuck ? stuckWait : wait);
     if (at > now) {
       *due = *due ? std::min(*due, at) : at;
       continue;

@@ -177,6 +177,7 @@ void switchTo(Worker *w, G *from, G *to) {
   std::atomic_signal_fence(std::memory_order_seq_cst);
   w->switching = true;
   w->cur = to;
+  bumpSchedops(w);
   to->status = GStatus::Running;
   setStackLimitReg(to->isG0 ? 0 : stackLimit(to));
 #ifdef MP_TSAN
@@ -283,7 +284,7 @@ G *findRunnable(Worker *w) {
   int64_t idleSince = monoNs();
   for (;;) {
     if (G *g = findRunnableOnce(w, idleSince)) {
-      stopSpinning(w);
+      leaveIdle(w);
       return g;
     }
   }
@@ -324,7 +325,7 @@ void *workerMain(void *p) {
   w->g0 = g0;
   if (__builtin_expect(gPerturb, 0))
     perturbStartDelay(w);  // sysmon may now start, and park, first
-  w->busy.store(true, std::memory_order_relaxed);
+  w->busy.store(true, std::memory_order_release);
   // sysmon may have parked while this worker was not yet busy: without this
   // wake-up a goroutine spinning here was never preempted (MPPROCS=1 hang,
   // test/conc/spin_preempt.mp).

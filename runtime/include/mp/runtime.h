@@ -250,10 +250,20 @@ MP_NORETURN void mp_panic_runtime_error_at(const char *msg,
  * length 3"). */
 MP_NORETURN void mp_panic_bounds_at(int32_t kind, int64_t x, int64_t y,
                                     const mp_srcpos *pos);
-/* m[key] = ... at pos: mp_map_assign (values.h), whose nil-map panic
- * shows pos in its trace (generated code calls this one). */
+/* The map operations and interface == of values.h with the statement's
+ * position for the trace of their panics: nil-map write, an interface key
+ * or operand whose dynamic type is not comparable ("hash of unhashable
+ * type []int").  Generated code calls the lookup and delete ones for
+ * interface keys only (the others cannot panic so). */
 void *mp_map_assign_at(const mp_type *t, struct mp_map *m, const void *key,
                        const mp_srcpos *pos);
+const void *mp_map_lookup_at(const mp_type *t, const struct mp_map *m, const void *key,
+                             const mp_srcpos *pos);
+const void *mp_map_lookup2_at(const mp_type *t, const struct mp_map *m, const void *key,
+                              bool *ok, const mp_srcpos *pos);
+void mp_map_delete_at(const mp_type *t, struct mp_map *m, const void *key,
+                      const mp_srcpos *pos);
+bool mp_iface_equal_at(mp_iface a, mp_iface b, const mp_srcpos *pos);
 /* recover(), called by a function with return address `ra` (codegen
  * passes llvm.returnaddress(0) and never inlines a function that calls
  * recover): the current panic's value, and the panic stops, when all of
