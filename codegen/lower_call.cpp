@@ -129,7 +129,8 @@ llvm::Value *FuncLowering::emitCall(const Callee &cal, llvm::ArrayRef<llvm::Valu
     all.push_back(cal.recv);
   all.insert(all.end(), args.begin(), args.end());
   // notail: tail-recursion elimination would turn unbounded recursion
-  // into an endless loop; Go reports it as a stack overflow.
+  // into an endless loop; Go reports it as a stack overflow.  Self calls
+  // are eliminated by tail_recursion.cpp, which keeps the overflow.
   llvm::CallInst *call = B.CreateCall(cal.fty, cal.fn, all);
   call->setTailCallKind(llvm::CallInst::TCK_NoTail);
   return call;

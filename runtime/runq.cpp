@@ -13,8 +13,11 @@
 //
 // Invariants:
 //  - w->qlock protects both lists and their lengths (fifoLen, freshLen);
-//    qsize is their total (relaxed, a hint read without the lock).  Only the owner pushes and pops; thieves
-//    (idle workers) take from the old end of a list under qlock.
+//    qsize is their total and qsince when they last became non-empty, both
+//    written under qlock and read without it as hints.  Only the owner
+//    pushes and pops; thieves (idle workers) take from the old end of a
+//    list under qlock, and only once it has been non-empty for kBacklogNs
+//    (stealBacklog).  A thief pushes what it took onto its own, empty lists.
 //  - The owner takes fresh goroutines first, except every kFairEvery-th
 //    pick, which takes the FIFO first: a chain of spawns cannot starve
 //    woken goroutines.
@@ -22,14 +25,28 @@
 //    goroutines of either list (perturb.cpp), still without losing any.
 #include "sched.h"
 
+#include <algorithm>
+
 namespace mp::rt {
 namespace {
 
 constexpr uint64_t kFairEvery = 61;  // as Go's global-queue check
 constexpr int kPerturbWindow = 8;    // how deep a perturbed pick looks
 
+// release: a thief that reads the new size (acquire) also sees qsince.
 void syncSize(Worker *w) {
-  w->qsize.store(w->fifoLen + w->freshLen, std::memory_order_relaxed);
+  w->qsize.store(w->fifoLen + w->freshLen, std::memory_order_release);
+}
+
+// Before a push (qlock held): counts the push as a scheduling event, and
+// an empty w starts a backlog now (read by stealBacklog).  A clock read
+// only when the lists were empty, not on every push.
+void markNonEmpty(Worker *w) {
+  bumpSchedops(w);
+  if (w->fifoLen + w->freshLen == 0) {
+    w->qsince.store(monoNs(), std::memory_order_relaxed);
+    w->qsinceOps.store(w->schedops.load(std::memory_order_relaxed), std::memory_order_relaxed);
+  }
 }
 
 G *popFifoLocked(Worker *w) {
@@ -114,6 +131,7 @@ G *splitBackHalf(G *&head, int64_t n, G **tail) {
 void pushLocal(Worker *w, G *g) {
   g->schedNext = nullptr;
   w->qlock.lock();
+  markNonEmpty(w);
   if (w->qtail)
     w->qtail->schedNext = g;
   else
@@ -126,6 +144,7 @@ void pushLocal(Worker *w, G *g) {
 
 void pushFresh(Worker *w, G *g) {
   w->qlock.lock();
+  markNonEmpty(w);
   g->schedNext = w->freshTop;
   w->freshTop = g;
   ++w->freshLen;
@@ -154,6 +173,8 @@ G *popLocal(Worker *w) {
   return g;
 }
 
+namespace {
+
 // Takes half of victim's FIFO (its back, newer end: the front runs next
 // on the victim anyway), else the older half of its fresh list (in a
 // depth-first spawn order the oldest fresh goroutines are the biggest
@@ -181,6 +202,7 @@ G *stealFrom(Worker *w, Worker *victim) {
   while (tail->schedNext)
     tail = tail->schedNext;
   w->qlock.lock();
+  markNonEmpty(w);
   if (fromFifo) {
     (w->qtail ? w->qtail->schedNext : w->qhead) = rest;
     w->qtail = tail;
@@ -195,16 +217,47 @@ G *stealFrom(Worker *w, Worker *victim) {
   return got;
 }
 
-G *steal(Worker *w) {
+} // namespace
+
+// Why only a backlog is stolen: a goroutine readied by a channel operation
+// usually runs within microseconds on its waker's worker, once the waker
+// and its run-next partner block.  Stealing it at once (as Go does) made
+// the idle worker of bench/fanin take one producer, run it until its next
+// send blocked, and pull the consumer over: a futex wake-up, a steal and
+// cache-line migrations per message, 2x the one-worker time, and bimodal.
+// Like Linux's migration cost (sched_migration_cost_ns), queued work stays
+// with its (cache-hot) worker for kBacklogNs (50 us); after that half of it
+// is stolen as before.  A worker that has not switched or queued anything
+// since its lists became non-empty runs one long goroutine (CPU-bound, or
+// a spawn loop would have pushed more): what waits behind it is stolen
+// after kStuckNs (5 us), so CPU-bound goroutines still spread over all
+// workers at once (a pool of workers fed over a channel: 75 us jobs ran
+// 1.5x slower with only the 50 us rule).
+G *stealBacklog(Worker *w, int64_t now, int64_t *due) {
+  *due = 0;
   int n = gNumWorkers;
   if (n == 1)
     return nullptr;  // and no random draw: MPPROCS=1 runs replay by seed
+  // Under MPSCHED_PERTURB any queued work is stolen: more cross-worker
+  // interleavings to explore.
+  int64_t wait = __builtin_expect(gPerturb, 0) ? 0 : kBacklogNs;
+  int64_t stuckWait = std::min(wait, kStuckNs);
   int start = int(randN(w, uint32_t(n)));
   for (int i = 0; i < n; ++i) {
     Worker *v = &gWorkers[(start + i) % n];
-    if (v != w)
-      if (G *g = stealFrom(w, v))
-        return g;
+    if (v == w || v->qsize.load(std::memory_order_acquire) == 0)
+      continue;
+    int64_t since = v->qsince.load(std::memory_order_relaxed);
+    // Stuck: v has run one goroutine since its lists became non-empty.
+    bool stuck = v->schedops.load(std::memory_order_relaxed) ==
+                 v->qsinceOps.load(std::memory_order_relaxed);
+    int64_t at = since + (stuck ? stuckWait : wait);
+    if (at > now) {
+      *due = *due ? std::min(*due, at) : at;
+      continue;
+    }
+    if (G *g = stealFrom(w, v))
+      return g;
   }
   return nullptr;
 }

@@ -1,7 +1,8 @@
 // runtime/sched.cpp: the M:N scheduler.  MPPROCS workers (Go's M+P) run
 // goroutines (G) switched in user space; goroutines park on channels and
-// timers, never the worker.  Start-up, spawn, park/ready, preemption, idle
-// parking and deadlock detection live here.
+// timers, never the worker.  Start-up, spawn, park/ready, preemption, the
+// worker loop and deadlock detection live here; idle workers (spinning,
+// sleeping, waking them) in idle.cpp, run queues and stealing in runq.cpp.
 //
 // Invariants:
 //  - A G is in at most one place: running on one worker, in one worker's
@@ -12,9 +13,10 @@
 //    resumed on another worker while still on its own stack.
 //  - runnext is touched only by its owner worker (no atomics on the
 //    message fast path); run queues are protected by their qlock.
-//  - A worker sleeps only after publishing nidle and re-checking every run
-//    queue under schedMu; whoever queues work makes sure some worker is
-//    awake (wakeIdle: seq_cst fence, then read nidle) — no lost wake-up.
+//  - Whoever queues work on a run queue or the global queue makes sure an
+//    idle worker will look at it: wakeIdle / wakeForGlobalLocked wake a
+//    sleeper unless one is spinning (idle.cpp states the protocol) — no
+//    lost wake-up.  Queued work is stolen only after kBacklogNs (runq.cpp).
 //  - Deadlock is declared under schedMu only when every worker is idle, all
 //    run queues are empty, no timer is pending, nothing runs outside the
 //    scheduler (externalBegin/End) and a root goroutine is still alive.
@@ -25,8 +27,8 @@
 //    containers) are `*new` and never destroyed: workers, sysmon and helper
 //    threads keep running while exit() runs static destructors.
 // Lock order: channel locks -> schedMu -> Worker::qlock (ready() under a
-// channel lock may take schedMu); channel locks -> qlock; timerMu is
-// never held while taking schedMu or a channel lock.
+// channel lock may take schedMu, in wakeIdle); channel locks -> qlock;
+// timerMu is never held while taking schedMu or a channel lock.
 #include "sched.h"
 
 #include <algorithm>
@@ -36,6 +38,7 @@
 #include <ctime>
 #include <mutex>
 #include <sched.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #if defined(__has_feature)
@@ -78,10 +81,8 @@ void SpinLock::yieldThread() { sched_yield(); }
 namespace {
 
 std::mutex &schedMu = *new std::mutex;                // protects the fields below it
-std::condition_variable &idleCv = *new std::condition_variable;
 G *globalHead = nullptr, *globalTail = nullptr;
 std::atomic<int64_t> globalSize{0}; // relaxed hint; exact under schedMu
-std::atomic<int> nidle{0};          // workers parked on idleCv
 int runActive = 0;                  // root goroutines alive (mp_run/main)
 std::atomic<int> nexternal{0};      // see externalBegin
 std::atomic<int64_t> nextId{1};
@@ -136,40 +137,30 @@ G *globalPopLocked() {
 
 } // namespace
 
-void wakeIdle() {
-  if (gNumWorkers == 1)
-    return;  // nobody to wake: the one worker is running this code
-  // Pairs with the nidle increment in findRunnable: either the sleeper sees
-  // our queued G or we see the sleeper.
-  std::atomic_thread_fence(std::memory_order_seq_cst);
-  if (nidle.load(std::memory_order_relaxed) > 0) {
-    std::lock_guard<std::mutex> lk(schedMu);
-    idleCv.notify_one();
-  }
-}
-
 namespace {
 
 void globalPush(G *g) {
-  {
-    std::lock_guard<std::mutex> lk(schedMu);
-    globalPushLocked(g);
-    idleCv.notify_one();
-  }
+  std::lock_guard<std::mutex> lk(schedMu);
+  globalPushLocked(g);
+  wakeForGlobalLocked();
 }
 
-// Work some idle worker could take: the global queue and run queues.
+} // namespace
+
 // runnext slots are not counted: only their owner runs them, and an owner
 // with a non-empty runnext is not idle (counting them made idle workers
-// spin while a busy one kept refilling its runnext).
-bool anyQueuedLocked() {
-  if (globalHead)
+// spin while a busy one kept refilling its runnext).  Exact under schedMu
+// for the global queue (its size changes only under schedMu).
+bool anyQueued() {
+  if (globalSize.load(std::memory_order_relaxed) > 0)
     return true;
   for (int i = 0; i < gNumWorkers; ++i)
     if (gWorkers[i].qsize.load(std::memory_order_relaxed) > 0)
       return true;
   return false;
 }
+
+namespace {
 
 // --- switching ---
 
@@ -186,6 +177,7 @@ void switchTo(Worker *w, G *from, G *to) {
   std::atomic_signal_fence(std::memory_order_seq_cst);
   w->switching = true;
   w->cur = to;
+  bumpSchedops(w);
   to->status = GStatus::Running;
   setStackLimitReg(to->isG0 ? 0 : stackLimit(to));
 #ifdef MP_TSAN
@@ -266,34 +258,35 @@ void gEntry(G *g) {
 
 // --- the worker loop ---
 
-G *findRunnable(Worker *w) {
-  for (;;) {
-    bool inherit;
-    if (G *g = pickNext(w, &inherit, false))
-      return g;
-    if (globalSize.load(std::memory_order_relaxed) > 0) {
-      std::lock_guard<std::mutex> lk(schedMu);
-      if (G *g = globalPopLocked())
-        return g;
-    }
-    if (G *g = steal(w))
-      return g;
-    std::unique_lock<std::mutex> lk(schedMu);
+G *findRunnableOnce(Worker *w, int64_t &idleSince) {
+  bool inherit;
+  if (G *g = pickNext(w, &inherit, false))
+    return g;
+  if (globalSize.load(std::memory_order_relaxed) > 0) {
+    std::lock_guard<std::mutex> lk(schedMu);
     if (G *g = globalPopLocked())
       return g;
-    nidle.fetch_add(1, std::memory_order_seq_cst);
-    if (anyQueuedLocked()) {
-      nidle.fetch_sub(1, std::memory_order_relaxed);
-      continue;
+  }
+  int64_t now = monoNs(), due;
+  if (G *g = stealBacklog(w, now, &due)) {
+    return g;
+  }
+  std::unique_lock<std::mutex> lk(schedMu);
+  if (G *g = globalPopLocked())
+    return g;
+  idleWaitLocked(w, lk, now, due, idleSince);  // spin (a timed wait) or sleep
+  return nullptr;
+}
+
+// The idle spell starts at the first look that finds nothing; it is only
+// measured against kLingerNs (idle.cpp), so a coarse start suffices.
+G *findRunnable(Worker *w) {
+  int64_t idleSince = monoNs();
+  for (;;) {
+    if (G *g = findRunnableOnce(w, idleSince)) {
+      leaveIdle(w);
+      return g;
     }
-    w->busy.store(false, std::memory_order_relaxed);
-    if (deadlockCheckLocked())
-      deadlockLocked();
-    idleCv.wait(lk);
-    nidle.fetch_sub(1, std::memory_order_relaxed);
-    w->busy.store(true, std::memory_order_relaxed);
-    lk.unlock();
-    sysmonWake();
   }
 }
 
@@ -313,6 +306,9 @@ void *workerMain(void *p) {
   Worker *w = static_cast<Worker *>(p);
   tlsWorker = w;
   gcRegisterWorker(w);
+  // An idle worker's timed waits (idle.cpp) are a few microseconds long;
+  // the default 50 us timer slack would stretch each one several times.
+  prctl(PR_SET_TIMERSLACK, 1000UL, 0, 0, 0);
   uint64_t tcb;
   __asm__("movq %%fs:0, %0" : "=r"(tcb));
   w->stackLimitSlot = reinterpret_cast<uint64_t *>(tcb + 0x70);
@@ -329,7 +325,7 @@ void *workerMain(void *p) {
   w->g0 = g0;
   if (__builtin_expect(gPerturb, 0))
     perturbStartDelay(w);  // sysmon may now start, and park, first
-  w->busy.store(true, std::memory_order_relaxed);
+  w->busy.store(true, std::memory_order_release);
   // sysmon may have parked while this worker was not yet busy: without this
   // wake-up a goroutine spinning here was never preempted (MPPROCS=1 hang,
   // test/conc/spin_preempt.mp).
@@ -470,9 +466,9 @@ void externalEnd() {
 bool deadlockCheckLocked() {
   // Every worker idle implies every runnext slot is empty (a worker only
   // sleeps after emptying its own).
-  if (runActive == 0 || nidle.load(std::memory_order_seq_cst) != gNumWorkers)
+  if (runActive == 0 || idleWorkers() != gNumWorkers)
     return false;
-  if (anyQueuedLocked())
+  if (anyQueued())
     return false;
   // Timers before nexternal: sysmon counts itself external before it
   // takes a timer off the heap.
@@ -558,7 +554,7 @@ G *mp::rt::spawnRoot(void (*fn)(void *), void *arg, RunState *st) {
   std::lock_guard<std::mutex> lk(schedMu);
   ++runActive;
   globalPushLocked(g);
-  idleCv.notify_one();
+  wakeForGlobalLocked();
   return g;
 }
 

@@ -98,7 +98,20 @@ struct Worker {
   G *freshTop = nullptr;                 // LIFO: spawned, not yet run
   int64_t fifoLen = 0, freshLen = 0;     // under qlock
   std::atomic<int64_t> qsize{0};  // both lists; relaxed: a hint for stealers
+  // When the lists last became non-empty (monotonic ns) and schedops then,
+  // written under qlock; thieves read them after qsize (runq.cpp).
+  std::atomic<int64_t> qsince{0};
+  std::atomic<uint64_t> qsinceOps{0};
+  // Context switches and run-queue pushes so far, written only by the
+  // owner (relaxed: thieves only compare it with qsinceOps).
+  std::atomic<uint64_t> schedops{0};
   uint64_t picks = 0;             // local pops, for the fairness rule
+  // Idle protocol (idle.cpp).  spinning: counted in nspinning; written by
+  // this worker, or by its waker while it sleeps (both under schedMu then).
+  bool spinning = false;
+  bool wakeup = false;          // under schedMu: a waker took w off the idle list
+  Worker *idleNext = nullptr;   // under schedMu: the idle (sleeping) list
+  std::condition_variable cv;   // waits under schedMu: watch timeouts, sleep
   SwitchHook hook;
   // GC bookkeeping, read by the collector while the world is stopped.
   volatile bool switching = false;  // between stack choice and hook
@@ -107,7 +120,9 @@ struct Worker {
   void *gcHandle = nullptr;         // GC_get_my_stackbottom's handle
   // Preemption: sysmon compares schedtick across its 10 ms ticks.
   std::atomic<uint64_t> schedtick{0};  // relaxed: only equality matters
-  std::atomic<bool> busy{false};       // running a goroutine (relaxed hint)
+  // Running goroutines, not idle in findRunnable.  Stores release, sysmon
+  // loads acquire: it then reads stackLimitSlot, written before the first.
+  std::atomic<bool> busy{false};
   uint64_t *stackLimitSlot = nullptr;  // &%fs:0x70 of this thread
   uint64_t rng = 1;
   // Goroutines created / ended on this worker, written only by its thread;
@@ -141,9 +156,41 @@ void park(const char *reason, const mp_srcpos *pos, void (*hook)(void *),
 void pushLocal(Worker *w, G *g);
 void pushFresh(Worker *w, G *g);
 G *popLocal(Worker *w);
-G *steal(Worker *w);
-// Wakes an idle worker, if any, after work was queued.
+// Steals from a run queue that has been non-empty for kBacklogNs, or for
+// kStuckNs while its worker ran one goroutine without a switch or a push
+// (runq.cpp): queued work is left to its own worker for that long.
+// Otherwise *due is when queued work elsewhere may become stealable (0: no
+// work queued).
+G *stealBacklog(Worker *w, int64_t now, int64_t *due);
+constexpr int64_t kBacklogNs = 50'000;
+constexpr int64_t kStuckNs = 5'000;
+// Counts a scheduling event of w (switch, push): w is not stuck.
+inline void bumpSchedops(Worker *w) {
+  w->schedops.store(w->schedops.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+}
+
+// Idle workers (idle.cpp).  After work was queued: makes sure some idle
+// worker will look at it (wakes a sleeper unless one is spinning).
 void wakeIdle();
+// After queueing on the global queue (schedMu held): wakes a sleeper, or
+// the watchers when none sleeps.
+void wakeForGlobalLocked();
+// findRunnable found nothing (schedMu held through lk; now: monotonic ns;
+// due: when queued work elsewhere becomes stealable, 0 if none; idleSince:
+// when this idle spell began, reset after a sleep): waits until `due`
+// (spinning), or lingers while other workers run, else sleeps until woken.
+// Returns with lk held.
+void idleWaitLocked(Worker *w, std::unique_lock<std::mutex> &lk, int64_t now,
+                    int64_t due, int64_t &idleSince);
+// w found work: it is busy again (sysmon ticks), stops spinning, and wakes
+// another idle worker if it was the last spinner and work is still queued
+// (Go's resetspinning).
+void leaveIdle(Worker *w);
+int idleWorkers();  // workers in idleWaitLocked (seq_cst)
+int64_t monoNs();
+// Work some idle worker could take (sched.cpp): the global queue and the
+// run queues; relaxed reads of the size hints.
+bool anyQueued();
 
 // Scheduler perturbation (perturb.cpp): MPSCHED_PERTURB=<seed> randomizes
 // run-queue picks and the waker's run-next slot and yields at channel

@@ -99,7 +99,7 @@ void preemptStuckWorkers(int64_t now) {
   for (int i = 0; i < gNumWorkers; ++i) {
     Worker &w = gWorkers[i];
     uint64_t tick = w.schedtick.load(std::memory_order_relaxed);
-    if (tick != lastTick[i] || !w.busy.load(std::memory_order_relaxed)) {
+    if (tick != lastTick[i] || !w.busy.load(std::memory_order_acquire)) {
       lastTick[i] = tick;
       since[i] = now;
       continue;

@@ -167,6 +167,15 @@ TEST(Fatal, SpinningGoroutineIsPreempted) {
   EXPECT_EQ(o.out, "main ran\n");
 }
 
+// With two workers, a goroutine queued behind one that never blocks runs
+// on the other worker, even one that was asleep (idle.cpp: no lost wake-up;
+// runq.cpp: queued work is stolen once it waited).
+TEST(Fatal, IdleWorkerStealsWorkQueuedBehindABusyOne) {
+  Outcome o = runHelper("steal-behind-spinner", "MPPROCS=2");
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_EQ(o.out, "stolen\n");
+}
+
 // When main returns the program exits 0 at once, flushing all output,
 // whatever other goroutines do.
 TEST(Fatal, MainReturnExitsAndFlushes) {

@@ -6,6 +6,7 @@
 
 #include <gc.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -38,6 +39,10 @@ void pollingSpinner(void *) {
   while (!stopSpin)
     mp_preempt_poll();  // what codegen emits on a loop back-edge
 }
+
+std::atomic<bool> flagSet{false};  // written and read on different workers
+void setFlag(void *) { flagSet.store(true, std::memory_order_release); }
+void nothing(void *) {}
 
 bool greaterThan5(void *, const void *v) { return *static_cast<const int64_t *>(v) > 5; }
 
@@ -214,6 +219,17 @@ void program() {
     mp_sleep(30'000'000, &kMainPos);
     stopSpin = 1;
     say("main ran\n");
+  } else if (scenario == "steal-behind-spinner") {
+    // MPPROCS=2: the other worker went to sleep during the Sleep.  setFlag
+    // is queued behind main (the second spawn takes the run-next slot),
+    // and main spins in plain C++ (never preempted) until setFlag ran: the
+    // sleeping worker must be woken and steal it.
+    mp_sleep(20'000'000, &kMainPos);
+    mp_go(setFlag, nullptr);
+    mp_go(nothing, nullptr);
+    while (!flagSet.load(std::memory_order_acquire)) {
+    }
+    say("stolen\n");
   } else if (scenario == "exit-flushes") {
     shared = mp_chan_make(&kInt, 0);
     mp_go(blockedWorker, nullptr);  // still blocked when main returns
