@@ -25,6 +25,11 @@ struct Options {
   unsigned optLevel = 2; // 0..3
   bool debugInfo = false; // -g: DWARF line tables and subprograms
   std::string moduleName = "main";
+  // REPL: describe every package-level named type and its pointer type
+  // even when unused, so that the driver sees each one's current String
+  // and Error methods (the kept descriptor of an earlier input may lack
+  // methods declared since; driver/repl_session.cpp patches it).
+  bool describeNamedTypes = false;
 };
 
 // Lowers a checked program (no errors) to a module for the host target.

@@ -2,7 +2,9 @@
 // -O0..-O3 pipelines, and object/assembly emission (legacy codegen pass
 // manager, which LLVM 19 still uses for the backend).
 #include "codegen/codegen.h"
+#include "codegen/fdiv_pairs.h"
 #include "codegen/stack_check.h"
+#include "codegen/tail_recursion.h"
 
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/MC/TargetRegistry.h"
@@ -45,6 +47,18 @@ void optimize(llvm::Module &m, llvm::TargetMachine &tm, unsigned optLevel) {
   llvm::CGSCCAnalysisManager cgam;
   llvm::ModuleAnalysisManager mam;
   llvm::PassBuilder pb(&tm);
+  // Self tail calls: eliminated with a virtual stack depth, just before
+  // the pipeline's own tailcallelim (which leaves `notail` calls alone).
+  pb.registerPeepholeEPCallback([](llvm::FunctionPassManager &fpm, llvm::OptimizationLevel) {
+    fpm.addPass(SelfTailRecursionPass());
+  });
+  // float64 divisions two at a time (fdiv_pairs.cpp).
+  pb.registerVectorizerStartEPCallback([](llvm::FunctionPassManager &fpm, llvm::OptimizationLevel) {
+    fpm.addPass(FDivUnrollHintPass());
+  });
+  pb.registerOptimizerLastEPCallback([](llvm::ModulePassManager &mpm, llvm::OptimizationLevel) {
+    mpm.addPass(llvm::createModuleToFunctionPassAdaptor(FDivPairPass()));
+  });
   pb.registerModuleAnalyses(mam);
   pb.registerCGSCCAnalyses(cgam);
   pb.registerFunctionAnalyses(fam);

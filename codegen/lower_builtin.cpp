@@ -180,9 +180,9 @@ llvm::Value *lowerMake(FuncLowering &F, const CallExpr *c) {
     return F.callC(CFn::MapMake, {F.typeDesc(t), c->args.size() > 1 ? toI64(F, c->args[1])
                                                                      : B.getInt64(0)});
   if (auto *ct = dyn_cast<ChanType>(u))
-    return F.callC(CFn::ChanMake, {F.typeDesc(ct->elem()), c->args.size() > 1
-                                                               ? toI64(F, c->args[1])
-                                                               : B.getInt64(0)});
+    return F.callC(CFn::ChanMake, {F.typeDesc(ct->elem()),
+                                   c->args.size() > 1 ? toI64(F, c->args[1]) : B.getInt64(0),
+                                   F.srcpos(c)});
   const Type *elem = cast<SliceType>(u)->elem();
   llvm::Value *len = toI64(F, c->args[1]);
   llvm::Value *cap = c->args.size() > 2 ? toI64(F, c->args[2]) : len;
@@ -245,7 +245,11 @@ llvm::Value *lowerBuiltin(FuncLowering &F, const CallExpr *c, const CallInfo *ci
   case BuiltinKind::Delete: {
     const Type *mt = F.M.prog.typeOf(c->args[0]);
     llvm::Value *m = F.value(c->args[0]);
-    F.callC(CFn::MapDelete, {F.typeDesc(mt), m, F.spill(F.value(c->args[1]))});
+    llvm::Value *k = F.spill(F.value(c->args[1]));
+    if (isa<InterfaceType>(cast<MapType>(mt->underlying())->key()->underlying()))
+      F.callC(CFn::MapDeleteAt, {F.typeDesc(mt), m, k, F.srcpos(c)});  // may panic: unhashable
+    else
+      F.callC(CFn::MapDelete, {F.typeDesc(mt), m, k});
     return nullptr;
   }
   case BuiltinKind::Close:

@@ -14,6 +14,8 @@ using llvm::isa;
 llvm::Value *lowerBuiltin(FuncLowering &F, const CallExpr *c, const CallInfo *ci);
 llvm::Value *lowerStdCall(FuncLowering &F, const CallExpr *c, const Object *fn,
                           const Selection *sel);
+llvm::Function *stdMethodThunk(FuncLowering &F, const SelectorExpr *e, const Selection *sel,
+                               llvm::Type *recvTy);
 
 namespace {
 
@@ -127,7 +129,8 @@ llvm::Value *FuncLowering::emitCall(const Callee &cal, llvm::ArrayRef<llvm::Valu
     all.push_back(cal.recv);
   all.insert(all.end(), args.begin(), args.end());
   // notail: tail-recursion elimination would turn unbounded recursion
-  // into an endless loop; Go reports it as a stack overflow.
+  // into an endless loop; Go reports it as a stack overflow.  Self calls
+  // are eliminated by tail_recursion.cpp, which keeps the overflow.
   llvm::CallInst *call = B.CreateCall(cal.fty, cal.fn, all);
   call->setTailCallKind(llvm::CallInst::TCK_NoTail);
   return call;
@@ -185,38 +188,50 @@ llvm::Value *lowerFuncLit(FuncLowering &F, const FuncLitExpr *e) {
   return env;
 }
 
-// x.m as a value: a closure {thunk, receiver} whose thunk calls m.
-llvm::Value *lowerMethodValue(FuncLowering &F, const SelectorExpr *e, const Selection *sel) {
-  const Object *fn = sel->method ? sel->method->func : sel->obj;
-  if (!fn || fn->stdPkg || !fn->recvNamed || fn->recvNamed->pkg() != "main") {
-    F.M.notLowered(e, "method value of a standard library type");
-    return llvm::ConstantPointerNull::get(F.M.ptr);
-  }
-  ModuleLowering &M = F.M;
-  llvm::Function *target = M.function(fn);
-  const Type *rt = recvParamType(M, fn);
-  llvm::Type *recvTy = M.type(rt);
-  auto *sig = cast<FuncType>(fn->type);
+// The thunk of a program method m bound to a receiver: `R m-fm(env, params)`
+// calls m with the receiver kept in env {thunk, recv}.
+llvm::Function *methodThunk(ModuleLowering &M, const Object *fn, llvm::Type *recvTy) {
   std::string name = M.goName(fn) + "-fm";
-  llvm::Function *thunk = M.mod.getFunction(name);
-  if (!thunk) {
-    thunk = llvm::Function::Create(M.funcType(sig), llvm::Function::InternalLinkage, name, M.mod);
-    llvm::IRBuilder<> b(llvm::BasicBlock::Create(M.ctx, "entry", thunk));
-    auto *envTy = llvm::StructType::get(M.ctx, {M.ptr, recvTy});
-    llvm::Value *recv = b.CreateLoad(recvTy, b.CreateStructGEP(envTy, thunk->getArg(0), 1));
-    std::vector<llvm::Value *> args{llvm::ConstantPointerNull::get(M.ptr), recv};
-    for (unsigned i = 1; i < thunk->arg_size(); ++i)
-      args.push_back(thunk->getArg(i));
-    // A tail call, so that the method's return address is the caller's:
-    // `f := t.M; defer f()` lets M recover as in Go (lower_defer.cpp).
-    llvm::CallInst *r = b.CreateCall(target, args);
-    r->setTailCallKind(llvm::CallInst::TCK_Tail);
-    if (thunk->getReturnType()->isVoidTy())
-      b.CreateRetVoid();
-    else
-      b.CreateRet(r);
+  if (llvm::Function *thunk = M.mod.getFunction(name))
+    return thunk;
+  llvm::Function *target = M.function(fn);
+  auto *sig = cast<FuncType>(fn->type);
+  auto *thunk = llvm::Function::Create(M.funcType(sig), llvm::Function::InternalLinkage, name, M.mod);
+  llvm::IRBuilder<> b(llvm::BasicBlock::Create(M.ctx, "entry", thunk));
+  auto *envTy = llvm::StructType::get(M.ctx, {M.ptr, recvTy});
+  llvm::Value *recv = b.CreateLoad(recvTy, b.CreateStructGEP(envTy, thunk->getArg(0), 1));
+  std::vector<llvm::Value *> args{llvm::ConstantPointerNull::get(M.ptr), recv};
+  for (unsigned i = 1; i < thunk->arg_size(); ++i)
+    args.push_back(thunk->getArg(i));
+  // A tail call, so that the method's return address is the caller's:
+  // `f := t.M; defer f()` lets M recover as in Go (lower_defer.cpp).
+  llvm::CallInst *r = b.CreateCall(target, args);
+  r->setTailCallKind(llvm::CallInst::TCK_Tail);
+  if (thunk->getReturnType()->isVoidTy())
+    b.CreateRetVoid();
+  else
+    b.CreateRet(r);
+  return thunk;
+}
+
+// x.m as a value: a closure {thunk, receiver} whose thunk calls m, a
+// program method (methodThunk) or a standard-library one (stdMethodThunk,
+// which also serves err.Error on the error interface).  The receiver is
+// evaluated here, as Go does: &x for a pointer method of an addressable
+// x, a nil check for a value method through a pointer or an interface.
+llvm::Value *lowerMethodValue(FuncLowering &F, const SelectorExpr *e, const Selection *sel) {
+  ModuleLowering &M = F.M;
+  const Object *fn = sel->method ? sel->method->func : sel->obj;
+  bool program = fn && !fn->stdPkg && fn->recvNamed && fn->recvNamed->pkg() == "main";
+  llvm::Value *recv;
+  if (isa<InterfaceType>(M.prog.typeOf(e->x)->underlying())) {
+    recv = F.value(e->x);
+    F.nilCheck(F.B.CreateExtractValue(recv, 0), e);
+  } else {
+    recv = receiverValue(F, e, sel);
   }
-  llvm::Value *recv = receiverValue(F, e, sel);
+  llvm::Type *recvTy = program ? M.type(recvParamType(M, fn)) : recv->getType();
+  llvm::Function *thunk = program ? methodThunk(M, fn, recvTy) : stdMethodThunk(F, e, sel, recvTy);
   auto *envTy = llvm::StructType::get(M.ctx, {M.ptr, recvTy});
   llvm::Value *env = F.heapAllocBytes(F.B.getInt64(M.dl.getTypeAllocSize(envTy)), false);
   F.B.CreateStore(thunk, env);
@@ -259,7 +274,7 @@ llvm::Value *lowerCompositeLit(FuncLowering &F, const CompositeLitExpr *e, const
       auto *kv = cast<KeyValueExpr>(x);
       llvm::Value *k = F.value(kv->key);
       llvm::Value *val = eltValue(kv->value);
-      llvm::Value *slot = F.callC(CFn::MapAssign, {F.typeDesc(t), m, F.spill(k)});
+      llvm::Value *slot = F.callC(CFn::MapAssign, {F.typeDesc(t), m, F.spill(k), F.srcpos(e)});
       B.CreateStore(val, slot);
     }
     (void)mt;

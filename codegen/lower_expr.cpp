@@ -198,7 +198,7 @@ llvm::Value *FuncLowering::binaryOp(TokenKind op, llvm::Value *x, llvm::Value *y
   return x;
 }
 
-llvm::Value *FuncLowering::equal(llvm::Value *x, llvm::Value *y, const Type *t) {
+llvm::Value *FuncLowering::equal(llvm::Value *x, llvm::Value *y, const Type *t, const Node *at) {
   const Type *u = t->underlying();
   if (u->isString())
     return callC(CFn::StringEqual, {x, y});
@@ -212,7 +212,7 @@ llvm::Value *FuncLowering::equal(llvm::Value *x, llvm::Value *y, const Type *t) 
   case TypeKind::Func: return B.CreateICmpEQ(x, y);
   case TypeKind::Slice:
     return B.CreateICmpEQ(B.CreateExtractValue(x, 0), B.CreateExtractValue(y, 0));
-  case TypeKind::Interface: return callC(CFn::IfaceEqual, {x, y});
+  case TypeKind::Interface: return callC(CFn::IfaceEqual, {x, y, srcpos(at)});
   default: return callC(CFn::Equal, {typeDesc(t), spill(x), spill(y)});
   }
 }
@@ -227,9 +227,9 @@ llvm::Value *compare(FuncLowering &F, const BinaryExpr *e) {
   llvm::Value *x = F.value(e->x), *y = F.value(e->y);
   auto &B = F.B;
   if (e->op == TokenKind::Eql)
-    return F.equal(x, y, t);
+    return F.equal(x, y, t, e);
   if (e->op == TokenKind::Neq)
-    return B.CreateNot(F.equal(x, y, t));
+    return B.CreateNot(F.equal(x, y, t, e));
   const Type *u = t->underlying();
   if (u->isString()) {
     llvm::Value *c = F.callC(CFn::StringCompare, {x, y});
@@ -369,14 +369,19 @@ llvm::Value *index(FuncLowering &F, const IndexExpr *e) {
     llvm::Value *m = F.rawValue(e->x);
     llvm::Value *k = F.spill(F.value(e->index()));
     llvm::Type *vt = F.llvmType(mt->elem());
+    // An interface key may panic (unhashable dynamic type): at e.
+    bool ifaceKey = isa<InterfaceType>(mt->key()->underlying());
+    llvm::Value *desc = F.typeDesc(F.M.prog.typeOf(e->x));
     if (F.M.prog.info(e).commaOk) {
       llvm::Value *okSlot = F.entryAlloca(F.M.i1, "ok");
-      llvm::Value *p = F.callC(CFn::MapLookup2, {F.typeDesc(F.M.prog.typeOf(e->x)), m, k, okSlot});
+      llvm::Value *p = ifaceKey ? F.callC(CFn::MapLookup2At, {desc, m, k, okSlot, F.srcpos(e)})
+                                : F.callC(CFn::MapLookup2, {desc, m, k, okSlot});
       llvm::Value *r = llvm::UndefValue::get(llvm::StructType::get(F.M.ctx, {vt, F.M.i1}));
       r = F.B.CreateInsertValue(r, F.B.CreateLoad(vt, p), 0);
       return F.B.CreateInsertValue(r, F.B.CreateLoad(F.M.i1, okSlot), 1);
     }
-    llvm::Value *p = F.callC(CFn::MapLookup, {F.typeDesc(F.M.prog.typeOf(e->x)), m, k});
+    llvm::Value *p = ifaceKey ? F.callC(CFn::MapLookupAt, {desc, m, k, F.srcpos(e)})
+                              : F.callC(CFn::MapLookup, {desc, m, k});
     return F.B.CreateLoad(vt, p);
   }
   if (xt->isString()) {
@@ -555,7 +560,7 @@ void FuncLowering::assign(const Expr *lhs, llvm::Value *v) {
     auto *ie = cast<IndexExpr>(lhs);
     llvm::Value *m = rawValue(ie->x);
     llvm::Value *k = spill(value(ie->index()));
-    llvm::Value *slot = callC(CFn::MapAssign, {typeDesc(M.prog.typeOf(ie->x)), m, k});
+    llvm::Value *slot = callC(CFn::MapAssign, {typeDesc(M.prog.typeOf(ie->x)), m, k, srcpos(lhs)});
     B.CreateStore(v, slot);
     return;
   }

@@ -292,6 +292,12 @@ std::unique_ptr<llvm::Module> lowerProgram(const CheckedProgram &prog, const Sou
     }
   }
   llvm::Function *init = lowerGlobalInit(M);
+  if (opts.describeNamedTypes)
+    for (const NamedType *n : prog.namedTypes())
+      if (n->pkg() == "main") {
+        M.typeDesc(n);
+        M.typeDesc(const_cast<CheckedProgram &>(prog).types().pointer(n));
+      }
   while (!M.pending.empty()) {
     auto job = std::move(M.pending.back());
     M.pending.pop_back();

@@ -28,7 +28,11 @@ enum class StdShape {
 struct StdEntry {
   CFn fn;
   StdShape shape;
+  // The C function may panic without a position (an argument Go rejects,
+  // a nil or misused receiver): the call sets it (mp_set_call_pos).
+  bool mayPanic = false;
 };
+constexpr bool kMayPanic = true;
 
 const std::map<std::string, StdEntry> &stdTable() {
   static const std::map<std::string, StdEntry> table = {
@@ -39,12 +43,12 @@ const std::map<std::string, StdEntry> &stdTable() {
       {"fmt.Sprintln", {CFn::FmtSprintln, StdShape::Direct}},
       {"fmt.Sprintf", {CFn::FmtSprintf, StdShape::Direct}},
       {"fmt.Errorf", {CFn::FmtErrorf, StdShape::Direct}},
-      {"fmt.Fprint", {CFn::FmtFprint, StdShape::Writer}},
-      {"fmt.Fprintln", {CFn::FmtFprintln, StdShape::Writer}},
-      {"fmt.Fprintf", {CFn::FmtFprintf, StdShape::Writer}},
+      {"fmt.Fprint", {CFn::FmtFprint, StdShape::Writer, kMayPanic}},
+      {"fmt.Fprintln", {CFn::FmtFprintln, StdShape::Writer, kMayPanic}},
+      {"fmt.Fprintf", {CFn::FmtFprintf, StdShape::Writer, kMayPanic}},
       {"errors.New", {CFn::ErrorsNew, StdShape::Direct}},
       {"strconv.Itoa", {CFn::StrconvItoa, StdShape::Direct}},
-      {"strconv.FormatInt", {CFn::StrconvFormatInt, StdShape::Direct}},
+      {"strconv.FormatInt", {CFn::StrconvFormatInt, StdShape::Direct, kMayPanic}},
       {"strconv.Atoi", {CFn::StrconvAtoi, StdShape::ErrOut}},
       {"strconv.ParseInt", {CFn::StrconvParseInt, StdShape::ErrOut}},
       {"strconv.Quote", {CFn::StrconvQuote, StdShape::Direct}},
@@ -55,7 +59,7 @@ const std::map<std::string, StdEntry> &stdTable() {
       {"strings.Fields", {CFn::StringsFields, StdShape::Direct}},
       {"strings.Split", {CFn::StringsSplit, StdShape::Direct}},
       {"strings.Join", {CFn::StringsJoin, StdShape::Direct}},
-      {"strings.Repeat", {CFn::StringsRepeat, StdShape::Direct}},
+      {"strings.Repeat", {CFn::StringsRepeat, StdShape::Direct, kMayPanic}},
       {"strings.Replace", {CFn::StringsReplace, StdShape::Direct}},
       {"strings.ReplaceAll", {CFn::StringsReplaceAll, StdShape::Direct}},
       {"strings.ToLower", {CFn::StringsToLower, StdShape::Direct}},
@@ -75,7 +79,7 @@ const std::map<std::string, StdEntry> &stdTable() {
       {"math.Inf", {CFn::MathInf, StdShape::Direct}},
       {"os.Exit", {CFn::OsExit, StdShape::Direct}},
       {"bufio.NewScanner", {CFn::BufioNewScanner, StdShape::Direct}},
-      {"bufio.Scanner.Scan", {CFn::ScannerScan, StdShape::Direct}},
+      {"bufio.Scanner.Scan", {CFn::ScannerScan, StdShape::Direct, kMayPanic}},
       {"bufio.Scanner.Text", {CFn::ScannerText, StdShape::Direct}},
       {"bufio.Scanner.Err", {CFn::ScannerErr, StdShape::Direct}},
       {"bufio.NewReader", {CFn::BufioNewReader, StdShape::Direct}},
@@ -85,8 +89,8 @@ const std::map<std::string, StdEntry> &stdTable() {
       {"bufio.Writer.Flush", {CFn::WriterFlush, StdShape::Direct}},
       {"sync.Mutex.Lock", {CFn::MutexLock, StdShape::Direct}},
       {"sync.Mutex.Unlock", {CFn::MutexUnlock, StdShape::Direct}},
-      {"sync.WaitGroup.Add", {CFn::WaitGroupAdd, StdShape::Direct}},
-      {"sync.WaitGroup.Done", {CFn::WaitGroupDone, StdShape::Direct}},
+      {"sync.WaitGroup.Add", {CFn::WaitGroupAdd, StdShape::Direct, kMayPanic}},
+      {"sync.WaitGroup.Done", {CFn::WaitGroupDone, StdShape::Direct, kMayPanic}},
       {"sync.WaitGroup.Wait", {CFn::WaitGroupWait, StdShape::Direct}},
       {"time.Now", {CFn::TimeNow, StdShape::Direct}},
       {"time.Since", {CFn::TimeSince, StdShape::Direct}},
@@ -101,9 +105,9 @@ const std::map<std::string, StdEntry> &stdTable() {
       {"time.Duration.Microseconds", {CFn::DurationMicroseconds, StdShape::Direct}},
       {"math/rand.Seed", {CFn::RandSeed, StdShape::Direct}},
       {"math/rand.Int", {CFn::RandInt, StdShape::Direct}},
-      {"math/rand.Intn", {CFn::RandIntn, StdShape::Direct}},
+      {"math/rand.Intn", {CFn::RandIntn, StdShape::Direct, kMayPanic}},
       {"math/rand.Float64", {CFn::RandFloat64, StdShape::Direct}},
-      {"math/rand.Perm", {CFn::RandPerm, StdShape::Direct}},
+      {"math/rand.Perm", {CFn::RandPerm, StdShape::Direct, kMayPanic}},
       {"sort.Ints", {CFn::SortInts, StdShape::Direct}},
       {"sort.Strings", {CFn::SortStrings, StdShape::Direct}},
   };
@@ -198,7 +202,11 @@ llvm::Value *emitStdEntry(FuncLowering &F, const std::string &key, std::vector<l
     if (want && args[i]->getType()->isIntegerTy() && args[i]->getType() != want)
       args[i] = B.CreateSExtOrTrunc(args[i], want);
   }
+  if (ent.mayPanic)
+    F.callC(CFn::SetCallPos, {F.srcpos(at)});
   llvm::Value *r = F.callC(ent.fn, args);
+  if (ent.mayPanic)
+    F.callC(CFn::SetCallPos, {llvm::ConstantPointerNull::get(M.ptr)});
   if (ci.ret == 'v')
     r = nullptr;
   // C results typed differently from MP's (time.After's channel is a ptr).
@@ -284,8 +292,13 @@ llvm::Value *lowerStdCall(FuncLowering &F, const CallExpr *c, const Object *fn,
   if (key == "sort.Slice")
     return sortSlice(F, c);
   std::vector<llvm::Value *> args;
-  if (sel && sel->kind == SelectionKind::Method)
-    args.push_back(receiverValue(F, se, sel));
+  if (sel && sel->kind == SelectionKind::Method) {
+    llvm::Value *recv = receiverValue(F, se, sel);
+    // A nil *T receiver panics as in Go: the C entry points do not check.
+    if (fn && fn->pointerRecv && !sel->autoAddr)
+      F.nilCheck(recv, c);
+    args.push_back(recv);
+  }
   for (llvm::Value *a : F.callArgs(c))
     args.push_back(a);
   return emitStdEntry(F, key, std::move(args), M.prog.call(c)->sig, c);
@@ -323,6 +336,48 @@ llvm::Constant *stdFuncValue(FuncLowering &F, const Object *fn, const Node *at) 
     return gv;
   return new llvm::GlobalVariable(M.mod, ty, true, llvm::GlobalValue::PrivateLinkage,
                                   llvm::ConstantStruct::get(ty, {w}), cname);
+}
+
+// A standard-library method bound to its receiver (`f := sb.WriteString`,
+// `p := w.WriteString`, `f := err.Error`): the code of lowerMethodValue's
+// closure {thunk, recv}.  The thunk `R key·fm(ptr env, params...)` makes
+// the call as lowerStdCall does, one thunk per method used so.
+llvm::Function *stdMethodThunk(FuncLowering &F, const SelectorExpr *e, const Selection *sel,
+                               llvm::Type *recvTy) {
+  ModuleLowering &M = F.M;
+  bool iface = isa<InterfaceType>(M.prog.typeOf(e->x)->underlying());
+  const Object *fn = sel->method ? sel->method->func : sel->obj;
+  std::string key = iface ? "error.Error" : stdKey(fn, sel);
+  std::string name = key + "·fm";
+  if (llvm::Function *t = M.mod.getFunction(name))
+    return t;
+  auto *sig = cast<FuncType>(M.prog.typeOf(e));
+  auto *t = llvm::Function::Create(M.funcType(sig), llvm::Function::InternalLinkage, name, M.mod);
+  M.applyFuncAttrs(t);
+  // Named as Go's traces name the method: strings.(*Builder).Len.
+  std::string goName = key;
+  if (!iface && fn && fn->pointerRecv)
+    goName = std::string(sel->recvNamed->pkg()) + ".(*" + std::string(sel->recvNamed->name()) +
+             ")." + fn->name;
+  FuncLowering W(M, t, nullptr, goName);
+  auto *envTy = llvm::StructType::get(M.ctx, {M.ptr, recvTy});
+  llvm::Value *recv = W.B.CreateLoad(recvTy, W.B.CreateStructGEP(envTy, t->getArg(0), 1));
+  llvm::Value *r;
+  if (iface) {
+    r = W.callC(CFn::ErrorError, {recv});
+  } else {
+    if (fn && fn->pointerRecv)  // a nil *T panics at the call, as in Go
+      W.nilCheck(recv, e);
+    std::vector<llvm::Value *> args{recv};
+    for (unsigned i = 1; i < t->arg_size(); ++i)
+      args.push_back(t->getArg(i));
+    r = emitStdEntry(W, key, std::move(args), sig, e);
+  }
+  if (t->getReturnType()->isVoidTy())
+    W.B.CreateRetVoid();
+  else
+    W.B.CreateRet(r);
+  return t;
 }
 
 } // namespace mp::codegen

@@ -223,7 +223,7 @@ void lowerSwitch(FuncLowering &F, const SwitchStmt *s) {
           tag = F.convert(tag, tagType, vt);
           tagType = vt;
         }
-        match = F.equal(tag, cv, tagType);
+        match = F.equal(tag, cv, tagType, v);
       } else {
         match = F.value(v);
       }

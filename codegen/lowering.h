@@ -207,8 +207,9 @@ public:
   // (wrapping integers, Go's shift and division rules, string +).
   llvm::Value *binaryOp(TokenKind op, llvm::Value *x, llvm::Value *y, const Type *t,
                         const Type *yType, const Node *at);
-  // x == y for values of type t (any comparable type, nil comparisons).
-  llvm::Value *equal(llvm::Value *x, llvm::Value *y, const Type *t);
+  // x == y for values of type t (any comparable type, nil comparisons);
+  // `at` is the position an uncomparable interface operand panics at.
+  llvm::Value *equal(llvm::Value *x, llvm::Value *y, const Type *t, const Node *at);
 
   // ---- statements (lower_stmt.cpp) ----
   void lowerStmts(llvm::ArrayRef<Stmt *> stmts);

@@ -39,7 +39,13 @@
 // that the optimizer keeps memory up to date at each poll (a REPL input
 // interrupted in `for { n++ }` has stored n) and never deletes the loop;
 // this pass turns each marker call into the poll.
+// Loops made by tail-recursion elimination (tail_recursion.cpp) carry a
+// kTailDepthMarker call on each back edge: it becomes `movq %rsp, %r11;
+// subq depth, %r11; cmpq %fs:0x70, %r11; jbe`, the entry check of the
+// virtual frame the eliminated call would have pushed, with its cold path.
 #include "codegen/stack_check.h"
+
+#include "codegen/tail_recursion.h"
 
 #include <string>
 #include <vector>
@@ -72,14 +78,15 @@ uint64_t allocaBytes(llvm::Function &f) {
   return bytes;
 }
 
-// True when every call is to an intrinsic, a poll marker, or never returns
-// (a panic).
-bool isLeaf(llvm::Function &f, llvm::Function *marker) {
+// True when every call is to an intrinsic, a poll or tail-depth marker, or
+// never returns (a panic).
+bool isLeaf(llvm::Function &f, llvm::Function *marker, llvm::Function *tailMarker) {
   for (llvm::BasicBlock &bb : f)
     for (llvm::Instruction &i : bb) {
       auto *call = llvm::dyn_cast<llvm::CallBase>(&i);
       if (!call || llvm::isa<llvm::IntrinsicInst>(call) ||
-          (marker && call->getCalledFunction() == marker))
+          (marker && call->getCalledFunction() == marker) ||
+          (tailMarker && call->getCalledFunction() == tailMarker))
         continue;
       if (call->doesNotReturn() || llvm::isa_and_nonnull<llvm::UnreachableInst>(call->getNextNode()))
         continue;
@@ -94,41 +101,54 @@ llvm::DebugLoc entryLoc(llvm::Function &f) {
   return {};
 }
 
-// `br (asm cmp), cold, cont`; cold runs the inline asm trampolineCall (with
-// %r10 = pos, for mp_morestack) and goes on to cont.
-void emitCheck(llvm::Instruction *before, const std::string &cmp, const std::string &cmpCons,
-               const std::string &trampolineCall, llvm::Constant *pos, llvm::DebugLoc loc) {
+// One inline asm statement: its text, constraints (before the clobbers
+// every statement has) and operands.
+struct AsmStmt {
+  std::string text, constraints;
+  llvm::SmallVector<llvm::Value *, 2> args;
+};
+
+llvm::CallInst *emitAsm(llvm::IRBuilder<> &b, llvm::Type *result, const AsmStmt &s) {
+  llvm::SmallVector<llvm::Type *, 2> params;
+  for (llvm::Value *v : s.args)
+    params.push_back(v->getType());
+  auto *asmFn = llvm::InlineAsm::get(llvm::FunctionType::get(result, params, false), s.text,
+                                     s.constraints + "," + kAsmClobbers, /*hasSideEffects=*/true);
+  return b.CreateCall(asmFn, s.args);
+}
+
+// `br (asm cmp), cold, cont`: cmp yields the flag (1: take the cold path);
+// cold runs the trampoline call and goes on to cont.
+void emitCheck(llvm::Instruction *before, const AsmStmt &cmp, const AsmStmt &cold,
+               llvm::DebugLoc loc) {
   llvm::BasicBlock *bb = before->getParent();
   llvm::Function *f = bb->getParent();
   llvm::LLVMContext &ctx = f->getContext();
   llvm::BasicBlock *cont = bb->splitBasicBlock(before, bb->getName() + ".checked");
-  llvm::BasicBlock *cold = llvm::BasicBlock::Create(ctx, "morestack", f, cont);
+  llvm::BasicBlock *coldBB = llvm::BasicBlock::Create(ctx, "morestack", f, cont);
   bb->getTerminator()->eraseFromParent();
   llvm::IRBuilder<> b(bb);
   b.SetCurrentDebugLocation(loc);
-  auto *i8 = b.getInt8Ty();
-  auto *test = llvm::InlineAsm::get(llvm::FunctionType::get(i8, false), cmp,
-                                    cmpCons + "," + kAsmClobbers, /*hasSideEffects=*/true);
-  llvm::Value *fail = b.CreateICmpNE(b.CreateCall(test), b.getInt8(0));
-  b.CreateCondBr(fail, cold, cont, llvm::MDBuilder(ctx).createBranchWeights(1, 1 << 20));
-  b.SetInsertPoint(cold);
-  std::string cons = std::string(pos ? "{r10}," : "") + "~{r11},~{memory}," + kAsmClobbers;
-  llvm::SmallVector<llvm::Type *, 1> params;
-  llvm::SmallVector<llvm::Value *, 1> args;
-  if (pos) {
-    params.push_back(pos->getType());
-    args.push_back(pos);
-  }
-  auto *call = llvm::InlineAsm::get(llvm::FunctionType::get(b.getVoidTy(), params, false),
-                                    trampolineCall, cons, true);
-  b.CreateCall(call, args);
+  llvm::Value *fail = b.CreateICmpNE(emitAsm(b, b.getInt8Ty(), cmp), b.getInt8(0));
+  b.CreateCondBr(fail, coldBB, cont, llvm::MDBuilder(ctx).createBranchWeights(1, 1 << 20));
+  b.SetInsertPoint(coldBB);
+  emitAsm(b, b.getVoidTy(), cold);
   b.CreateBr(cont);
 }
 
-// %rsp - k as the asm operand text, and the instructions computing it.
-std::string trampolineCall(const char *trampoline, uint64_t k) {
-  std::string s = k ? "leaq -" + std::to_string(k) + "(%rsp), %r11\n\t" : "movq %rsp, %r11\n\t";
-  return s + "leaq -128(%rsp), %rsp\n\tcallq " + trampoline + "\n\tleaq 128(%rsp), %rsp";
+// The cold path of an entry check: mp_morestack with %r10 = pos and %r11
+// = the compared stack pointer, which `setR11` computes.
+AsmStmt morestackCall(const std::string &setR11, llvm::Constant *pos) {
+  return {setR11 + "leaq -128(%rsp), %rsp\n\tcallq mp_morestack\n\tleaq 128(%rsp), %rsp",
+          "{r10},~{r11},~{memory}", {pos}};
+}
+
+// The function's mp_srcpos global (named by kStackCheckAttr), or null.
+llvm::Constant *srcPos(llvm::Function &f) {
+  llvm::StringRef name = f.getFnAttribute(kStackCheckAttr).getValueAsString();
+  if (llvm::GlobalVariable *gv = name.empty() ? nullptr : f.getParent()->getNamedGlobal(name))
+    return gv;
+  return llvm::ConstantPointerNull::get(llvm::PointerType::get(f.getContext(), 0));
 }
 
 void insertEntryCheck(llvm::Function &f, uint64_t frame) {
@@ -137,27 +157,45 @@ void insertEntryCheck(llvm::Function &f, uint64_t frame) {
   while (llvm::isa<llvm::AllocaInst>(at))  // allocas stay static, in the entry block
     at = at->getNextNode();
   uint64_t k = frame > kSmallFrame ? frame : 0;
-  std::string cmp = k ? "leaq -" + std::to_string(k) + "(%rsp), %r11\n\tcmpq %fs:0x70, %r11"
-                      : "cmpq %fs:0x70, %rsp";
-  std::string cons = k ? "={@ccbe},~{r11}" : "={@ccbe}";
-  llvm::Constant *pos = llvm::ConstantPointerNull::get(llvm::PointerType::get(f.getContext(), 0));
-  llvm::StringRef name = f.getFnAttribute(kStackCheckAttr).getValueAsString();
-  if (llvm::GlobalVariable *gv = name.empty() ? nullptr : f.getParent()->getNamedGlobal(name))
-    pos = gv;
-  emitCheck(at, cmp, cons, trampolineCall("mp_morestack", k), pos, entryLoc(f));
+  std::string setR11 = k ? "leaq -" + std::to_string(k) + "(%rsp), %r11\n\t" : "movq %rsp, %r11\n\t";
+  AsmStmt cmp = k ? AsmStmt{setR11 + "cmpq %fs:0x70, %r11", "={@ccbe},~{r11}", {}}
+                  : AsmStmt{"cmpq %fs:0x70, %rsp", "={@ccbe}", {}};
+  emitCheck(at, cmp, morestackCall(setR11, srcPos(f)), entryLoc(f));
+}
+
+// Calls of `callee` in f.
+llvm::SmallVector<llvm::CallBase *, 8> callsOf(llvm::Function &f, llvm::Function *callee) {
+  llvm::SmallVector<llvm::CallBase *, 8> calls;
+  for (llvm::BasicBlock &bb : f)
+    for (llvm::Instruction &i : bb)
+      if (auto *call = llvm::dyn_cast<llvm::CallBase>(&i); call && call->getCalledFunction() == callee)
+        calls.push_back(call);
+  return calls;
 }
 
 // Replaces each kPollMarker call in f by the poll.
 void insertLoopPolls(llvm::Function &f, llvm::Function *marker) {
-  llvm::SmallVector<llvm::CallBase *, 8> polls;
-  for (llvm::BasicBlock &bb : f)
-    for (llvm::Instruction &i : bb)
-      if (auto *call = llvm::dyn_cast<llvm::CallBase>(&i); call && call->getCalledFunction() == marker)
-        polls.push_back(call);
-  for (llvm::CallBase *call : polls) {
-    emitCheck(call, "cmpq $$-1, %fs:0x70", "={@cce}",
-              "leaq -128(%rsp), %rsp\n\tcallq mp_preempt_asm\n\tleaq 128(%rsp), %rsp",
-              nullptr, call->getDebugLoc());
+  for (llvm::CallBase *call : callsOf(f, marker)) {
+    emitCheck(call, {"cmpq $$-1, %fs:0x70", "={@cce}", {}},
+              {"leaq -128(%rsp), %rsp\n\tcallq mp_preempt_asm\n\tleaq 128(%rsp), %rsp",
+               "~{r11},~{memory}", {}},
+              call->getDebugLoc());
+    call->eraseFromParent();
+  }
+}
+
+// Replaces each kTailDepthMarker call (tail_recursion.cpp) by the check of
+// %rsp minus its virtual depth, with the entry check's cold path.
+void insertTailDepthChecks(llvm::Function &f, llvm::Function *marker) {
+  const std::string setR11 = "movq %rsp, %r11\n\tsubq $1, %r11\n\t";
+  for (llvm::CallBase *call : callsOf(f, marker)) {
+    llvm::Value *depth = call->getArgOperand(0);
+    auto *pos = llvm::cast<llvm::Constant>(call->getArgOperand(1));
+    AsmStmt cold = morestackCall(setR11, pos->isNullValue() ? srcPos(f) : pos);
+    cold.constraints = "{r10},r,~{r11},~{memory}";
+    cold.args.push_back(depth);
+    emitCheck(call, {setR11 + "cmpq %fs:0x70, %r11", "={@ccbe},r,~{r11}", {depth}}, cold,
+              entryLoc(f));
     call->eraseFromParent();
   }
 }
@@ -169,19 +207,23 @@ void insertStackChecks(llvm::Module &m) {
   // MP code inlined into them.  (In C `main`, off the MP stacks, the limit
   // word is 0 and checks pass.)
   llvm::Function *marker = m.getFunction(kPollMarker);
+  llvm::Function *tailMarker = m.getFunction(kTailDepthMarker);
   for (llvm::Function &f : m) {
     if (f.isDeclaration())
       continue;
     uint64_t frame = allocaBytes(f);
-    bool leaf = frame <= kSmallFrame && isLeaf(f, marker);
+    bool leaf = frame <= kSmallFrame && isLeaf(f, marker, tailMarker);
     if (marker)
       insertLoopPolls(f, marker);
+    if (tailMarker)
+      insertTailDepthChecks(f, tailMarker);
     if (!leaf)
       insertEntryCheck(f, frame);
     f.removeFnAttr(kStackCheckAttr);
   }
-  if (marker && marker->use_empty())
-    marker->eraseFromParent();
+  for (llvm::Function *mf : {marker, tailMarker})
+    if (mf && mf->use_empty())
+      mf->eraseFromParent();
 }
 
 } // namespace mp::codegen

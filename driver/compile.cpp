@@ -5,7 +5,10 @@
 // the mpc binary (<prefix>/bin/mpc -> <prefix>/lib), so an installed mpc
 // works from any directory.  Every output is written to a temporary file
 // in the output's directory and renamed into place only on success, so a
-// failure never leaves a half-written output.
+// failure never leaves a half-written output.  An output that exists and is
+// not a regular file (`-o /dev/null`, a FIFO) is never renamed over: the
+// temporary file is then made in the system's temp directory and copied
+// into the output.
 #include "compile.h"
 #include "pipeline.h"
 
@@ -79,9 +82,25 @@ bool parseArgs(int argc, char **argv, CompileOptions &o, std::string &err) {
   return true;
 }
 
-// A temporary file beside `path` (same file system, so rename is atomic).
+// An existing output that is neither a regular file nor a directory.
+bool isSpecialFile(const std::string &path) {
+  namespace fs = llvm::sys::fs;
+  fs::file_status st;
+  if (fs::status(path, st) || !fs::exists(st))
+    return false;
+  return st.type() != fs::file_type::regular_file && st.type() != fs::file_type::directory_file;
+}
+
+// A temporary file beside `path` (same file system, so rename is atomic),
+// or in the temp directory for a special file.
 bool tempBeside(const std::string &path, const char *suffix, std::string &tmp) {
-  llvm::SmallString<256> model(path);
+  llvm::SmallString<256> model;
+  if (isSpecialFile(path)) {
+    llvm::sys::path::system_temp_directory(true, model);
+    llvm::sys::path::append(model, "mpc-output");
+  } else {
+    model = path;
+  }
   model += ".tmp-%%%%%%";
   model += suffix;
   int fd;
@@ -210,10 +229,13 @@ int runCompile(int argc, char **argv) {
     }
     tmp = exeTmp;
   }
-  if (std::error_code ec = llvm::sys::fs::rename(tmp, opts.output)) {
+  std::error_code ec = isSpecialFile(opts.output) ? llvm::sys::fs::copy_file(tmp, opts.output)
+                                                  : llvm::sys::fs::rename(tmp, opts.output);
+  if (ec) {
     llvm::sys::fs::remove(tmp);
     return fail("cannot write '" + opts.output + "': " + ec.message());
   }
+  llvm::sys::fs::remove(tmp);  // after a copy; gone after a rename
   return 0;
 }
 

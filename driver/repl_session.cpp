@@ -9,6 +9,7 @@
 #include "repl_session.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdio>
 
 #include "codegen/codegen.h"
@@ -18,6 +19,7 @@
 #include "frontend/parser.h"
 #include "mp/runtime.h"
 #include "sema/sema.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/Target/TargetMachine.h"
 
 namespace mp::driver {
@@ -29,6 +31,26 @@ using llvm::isa;
 namespace {
 
 constexpr unsigned kReplOptLevel = 1;  // compile latency over peak speed
+
+// The method slots of a type descriptor: their field in codegen's LLVM
+// struct (codegen/types.cpp descTy) and their offset in mp_type.
+struct MethodSlot {
+  unsigned field;
+  size_t offset;
+  unsigned bit;
+};
+constexpr MethodSlot kMethodSlots[] = {{10, offsetof(mp_type, string_method), 1},
+                                       {11, offsetof(mp_type, error_method), 2}};
+
+// The slots of descriptor gv that hold a method.
+unsigned methodSlots(const llvm::GlobalVariable &gv) {
+  auto *init = dyn_cast<llvm::ConstantStruct>(gv.getInitializer());
+  unsigned bits = 0;
+  for (const MethodSlot &s : kMethodSlots)
+    if (init && isa<llvm::Function>(init->getOperand(s.field)))
+      bits |= s.bit;
+  return bits;
+}
 
 std::string applyEdits(std::string text, std::vector<Edit> edits) {
   std::sort(edits.begin(), edits.end(),
@@ -143,6 +165,7 @@ void ReplSession::reset() {
   Globals.clear();
   GlobalNames.clear();
   Defined.clear();
+  Descs.clear();
 }
 
 std::string ReplSession::importsLine(bool withPrinter) const {
@@ -410,6 +433,7 @@ bool ReplSession::compileAndLink(ReplBuild &b, const std::string &entry,
   codegen::Options cg;
   cg.optLevel = kReplOptLevel;
   cg.moduleName = "repl";
+  cg.describeNamedTypes = true;  // for descPatches
   auto mod = codegen::lowerProgram(*b.prog, b.sm, b.de, *ctx, cg);
   if (reportDiagnostics(b.sm, b.diags, b.view, false) || !mod)
     return false;
@@ -443,7 +467,12 @@ bool ReplSession::compileAndLink(ReplBuild &b, const std::string &entry,
       f->replaceAllUsesWith(llvm::PoisonValue::get(f->getType()));
       f->eraseFromParent();
     }
+  std::vector<DescPatch> patches = descPatches(*mod);
   codegen::optimize(*mod, *TM, kReplOptLevel);
+  std::map<std::string, unsigned> newDescs;
+  for (llvm::GlobalVariable &gv : mod->globals())
+    if (gv.getName().starts_with("type:") && !gv.isDeclaration() && !Descs.count(gv.getName().str()))
+      newDescs[gv.getName().str()] = methodSlots(gv);
   Jit->prepareModule(*mod);
   if (auto err = Jit->addModule(llvm::orc::ThreadSafeModule(std::move(mod), std::move(ctx)))) {
     std::fprintf(stderr, "mpc: internal error: %s\n", llvm::toString(std::move(err)).c_str());
@@ -457,7 +486,49 @@ bool ReplSession::compileAndLink(ReplBuild &b, const std::string &entry,
     }
   }
   Defined.insert(fresh.begin(), fresh.end());
+  Descs.insert(newDescs.begin(), newDescs.end());
+  applyDescPatches(patches);
   return true;
+}
+
+std::vector<ReplSession::DescPatch> ReplSession::descPatches(llvm::Module &m) {
+  std::vector<DescPatch> patches;
+  for (llvm::GlobalVariable &gv : m.globals()) {
+    if (!gv.getName().starts_with("type:") || gv.isDeclaration())
+      continue;
+    gv.setConstant(false);  // a later input may patch it
+    auto kept = Descs.find(gv.getName().str());
+    auto *init = dyn_cast<llvm::ConstantStruct>(gv.getInitializer());
+    if (kept == Descs.end() || !init)
+      continue;
+    for (const MethodSlot &s : kMethodSlots) {
+      auto *thunk = dyn_cast<llvm::Function>(init->getOperand(s.field));
+      if (!thunk || (kept->second & s.bit))
+        continue;
+      // Kept by the optimizer and found by lookup, under a fresh name.
+      thunk->setName("repl.patch." + std::to_string(PatchCounter++));
+      thunk->setLinkage(llvm::GlobalValue::ExternalLinkage);
+      patches.push_back({kept->first, thunk->getName().str(), s.offset, s.bit});
+    }
+  }
+  return patches;
+}
+
+// Goroutines of earlier inputs may read the slot meanwhile: an aligned
+// pointer store, which they see whole (before or after).
+void ReplSession::applyDescPatches(const std::vector<DescPatch> &patches) {
+  for (const DescPatch &p : patches) {
+    auto desc = Jit->lookup(p.desc);
+    auto thunk = desc ? Jit->lookup(p.thunk) : llvm::Expected<void *>(nullptr);
+    if (!desc || !thunk) {
+      llvm::Error e = desc ? thunk.takeError() : desc.takeError();
+      std::fprintf(stderr, "mpc: internal error: %s\n", llvm::toString(std::move(e)).c_str());
+      continue;
+    }
+    auto *slot = reinterpret_cast<mp_string_method *>(static_cast<char *>(*desc) + p.offset);
+    __atomic_store_n(slot, reinterpret_cast<mp_string_method>(*thunk), __ATOMIC_RELEASE);
+    Descs[p.desc] |= p.bit;
+  }
 }
 
 void ReplSession::runEntry(const std::string &entry) {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -78,6 +79,16 @@ private:
   // JIT; false after reporting a problem.
   bool compileAndLink(ReplBuild &b, const std::string &entry,
                       const std::set<std::string> &globalNames);
+  // A String or Error method slot of a kept type descriptor that a new
+  // module's copy of the descriptor fills: the method was declared after
+  // an earlier input made the descriptor (a boxed value of the type).
+  struct DescPatch {
+    std::string desc, thunk;  // JIT symbols
+    size_t offset;            // of the slot in mp_type
+    unsigned bit;             // in Descs
+  };
+  std::vector<DescPatch> descPatches(llvm::Module &m);
+  void applyDescPatches(const std::vector<DescPatch> &patches);
   void runEntry(const std::string &entry);
   // The type of session variable `name` ("" if there is none).
   std::string globalType(const std::string &name) const;
@@ -93,6 +104,11 @@ private:
   std::vector<std::string> Globals;   // `var x T`, one per variable
   std::set<std::string> GlobalNames;  // their names
   std::set<std::string> Defined;      // symbols the current JIT defines
+  // Type descriptors (`type:main.T`) the current JIT keeps: the first
+  // input's wins (linkonce_odr).  Value: its filled method slots (1 String,
+  // 2 Error), which later inputs' patches add to.
+  std::map<std::string, unsigned> Descs;
+  unsigned PatchCounter = 0;  // names the thunks of patches
   unsigned Counter = 0;               // N of the next __repl_N
   std::string InputName = "repl";     // file name in diagnostics
   volatile int Interrupt = 0;

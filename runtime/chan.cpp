@@ -114,6 +114,12 @@ void unlockChan(void *c) { static_cast<mp_chan *>(c)->lock.unlock(); }
 
 using namespace mp::rt;
 
+extern "C" mp_chan *mp_chan_make_at(const mp_type *elem, int64_t cap, const mp_srcpos *pos) {
+  if (cap < 0)
+    panicString("makechan: size out of range", pos);
+  return mp_chan_make(elem, cap);
+}
+
 extern "C" mp_chan *mp_chan_make(const mp_type *elem, int64_t cap) {
   if (cap < 0)
     panicString("makechan: size out of range", nullptr);

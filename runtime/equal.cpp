@@ -19,10 +19,10 @@ namespace {
 
 bool isBlank(const mp_field &f) { return f.name.len == 1 && f.name.ptr[0] == '_'; }
 
-[[noreturn]] void panicType(const char *what, const mp_type *t) {
+[[noreturn]] void panicType(const char *what, const mp_type *t, const mp_srcpos *pos = nullptr) {
   std::string msg = what;
   msg.append(reinterpret_cast<const char *>(t->name.ptr), static_cast<size_t>(t->name.len));
-  mp_panic_runtime_error(msg.c_str());
+  mp_panic_runtime_error_at(msg.c_str(), pos);
 }
 
 template <typename F> uint64_t hashFloat(F f, uint64_t seed) {
@@ -36,6 +36,11 @@ template <typename F> uint64_t hashFloat(F f, uint64_t seed) {
 } // namespace
 
 namespace mp::rt {
+
+void checkComparable(const char *what, mp_iface x, const mp_srcpos *pos) {
+  if (x.type && !(x.type->flags & MP_TYPE_COMPARABLE))
+    panicType(what, x.type, pos);
+}
 
 uint64_t randomU64() {
   // wyrand: cheap, per-thread, seeded from the address of a thread-local and
@@ -162,15 +167,17 @@ extern "C" bool mp_equal(const mp_type *t, const void *a, const void *b) {
   return false;
 }
 
-extern "C" bool mp_iface_equal(mp_iface a, mp_iface b) {
+extern "C" bool mp_iface_equal_at(mp_iface a, mp_iface b, const mp_srcpos *pos) {
   if (a.type != b.type)
     return false;
   if (!a.type)
     return true;
   if (!(a.type->flags & MP_TYPE_COMPARABLE))
-    panicType("comparing uncomparable type ", a.type);
+    panicType("comparing uncomparable type ", a.type, pos);
   return mp_equal(a.type, a.data, b.data);
 }
+
+extern "C" bool mp_iface_equal(mp_iface a, mp_iface b) { return mp_iface_equal_at(a, b, nullptr); }
 
 extern "C" uint64_t mp_hash(const mp_type *t, const void *v, uint64_t seed) {
   switch (static_cast<mp_kind>(t->kind)) {

@@ -74,11 +74,12 @@ void pushGoroutineStacks() {
       continue;
     void *sp = &w == self ? __builtin_frame_address(0)
                          : gcState[i].stoppedSp.load(std::memory_order_acquire);
-    char *slot = slotOf(sp);
+    char *slot = nullptr, *slotHi = nullptr;
+    bool onG = stackOf(sp, &slot, &slotHi);
     struct GC_stack_base sb;
-    sb.mem_base = slot ? slot + gStackSize : gcState[i].threadStackHi;
+    sb.mem_base = onG ? slotHi : gcState[i].threadStackHi;
     GC_set_stackbottom(w.gcHandle, &sb);
-    if (slot && ncur < 256)
+    if (onG && ncur < 256)
       current[ncur++] = slot;
   }
   CurrentSet set{current, ncur};

@@ -152,8 +152,8 @@ const void *lookup(const mp_type *t, const mp_map *m, const void *key, bool *ok)
 
 // Go reports this as a plain runtime error, without "runtime error: ";
 // like any panic it runs deferred calls and recover() can stop it.
-[[noreturn]] void panicNilMapWrite() {
-  mp::rt::panicString("assignment to entry in nil map", nullptr);
+[[noreturn]] void panicNilMapWrite(const mp_srcpos *pos) {
+  mp::rt::panicString("assignment to entry in nil map", pos);
 }
 
 } // namespace
@@ -191,9 +191,42 @@ extern "C" const void *mp_map_lookup2(const mp_type *t, const mp_map *m, const v
   return lookup(t, m, key, ok);
 }
 
+namespace {
+// An interface key's dynamic type must be hashable (Go panics at the
+// statement): checked before the map is looked at.
+void checkKey(const mp_type *t, const void *key, const mp_srcpos *pos) {
+  if (t->key->kind == MP_KIND_INTERFACE)
+    mp::rt::checkComparable("hash of unhashable type ", *static_cast<const mp_iface *>(key), pos);
+}
+} // namespace
+
+extern "C" const void *mp_map_lookup_at(const mp_type *t, const mp_map *m, const void *key,
+                                        const mp_srcpos *pos) {
+  checkKey(t, key, pos);
+  return mp_map_lookup(t, m, key);
+}
+
+extern "C" const void *mp_map_lookup2_at(const mp_type *t, const mp_map *m, const void *key,
+                                         bool *ok, const mp_srcpos *pos) {
+  checkKey(t, key, pos);
+  return mp_map_lookup2(t, m, key, ok);
+}
+
+extern "C" void mp_map_delete_at(const mp_type *t, mp_map *m, const void *key,
+                                 const mp_srcpos *pos) {
+  checkKey(t, key, pos);
+  mp_map_delete(t, m, key);
+}
+
 extern "C" void *mp_map_assign(const mp_type *t, mp_map *m, const void *key) {
+  return mp_map_assign_at(t, m, key, nullptr);
+}
+
+extern "C" void *mp_map_assign_at(const mp_type *t, mp_map *m, const void *key,
+                                  const mp_srcpos *pos) {
   if (!m)
-    panicNilMapWrite();
+    panicNilMapWrite(pos);  // before the key is hashed, as Go's mapassign
+  checkKey(t, key, pos);
   uint64_t h = hashKey(m, key);
   if (m->index) {
     uint64_t *slot = findSlot(m, key, h);

@@ -160,6 +160,10 @@ void printPanic(Panic *p) {
 
 [[noreturn]] void startPanic(mp_iface v, const mp_srcpos *pos) {
   G *g = currentG();
+  if (g) {  // raised inside a library call without a position: the call's
+    pos = pos ? pos : g->callPos;
+    g->callPos = nullptr;  // the call does not return
+  }
   auto *p = static_cast<Panic *>(GC_MALLOC(sizeof(Panic)));
   *p = Panic{v, pos, false, g ? g->panic : nullptr, nullptr};
   if (!g)
@@ -255,8 +259,10 @@ extern "C" [[noreturn]] void mp_stack_overflow(void *pc, const mp_srcpos *fn) {
   std::unique_lock<std::mutex> lk(fatalMu);
   stdoutFlushForExit();
   G *g = currentG();
-  // Go's report; the limit is this runtime's (MPSTACK), not Go's 1 GB.
-  std::fprintf(stderr, "runtime: goroutine stack exceeds %zu-byte limit\n", gStackSize);
+  // Go's report; the limit is this goroutine's stack (MPSTACK, or
+  // MPMAINSTACK for main), not Go's 1 GB.
+  size_t limit = g && g->stackLo ? size_t(g->stackHi - g->stackLo) : gStackSize;
+  std::fprintf(stderr, "runtime: goroutine stack exceeds %zu-byte limit\n", limit);
   std::fprintf(stderr, "fatal error: stack overflow\n\ngoroutine %" PRId64 " [running]:\n",
                g ? g->id : int64_t(0));
   if (const mp_srcpos *pos = fn ? fn : findFunc(pc)) {
@@ -319,6 +325,11 @@ extern "C" mp_iface mp_recover(const void *ra) {
     return mp_iface{nullptr, nullptr};
   p->recovered = true;
   return p->value;
+}
+
+extern "C" void mp_set_call_pos(const mp_srcpos *pos) {
+  if (G *g = currentG())
+    g->callPos = pos;
 }
 
 extern "C" void mp_panic(mp_iface v, const mp_srcpos *pos) {

@@ -535,6 +535,7 @@ G *newG(void (*fn)(void *), void *arg, void *doneFlag) {
   g->cancelled.store(false, std::memory_order_relaxed);
   g->waitReason = nullptr;
   g->waitPos = nullptr;
+  g->callPos = nullptr;
 #ifdef MP_TSAN
   if (!g->tsanFiber)
     g->tsanFiber = __tsan_create_fiber(0);

@@ -65,11 +65,14 @@ struct alignas(64) G {
   bool isG0;            // a worker's scheduler context
   const char *waitReason;
   const mp_srcpos *waitPos;
+  const mp_srcpos *callPos; // the library call in progress (mp_set_call_pos)
   mp_defer_frame *defers;   // innermost defer frame
   struct Panic *panic;      // the panic being unwound, or null
   void *doneFlag;           // root goroutines: their RunState, until ended
                             // (written under schedMu once isRoot is set)
   bool isRoot;              // started by mp_run / mp_run_session
+  bool rootStack;           // stackLo..stackHi is a root stack (stack.cpp),
+                            // not an MPSTACK slot
   std::atomic<bool> cancelled; // session mode: abandoned by its run; ends at
                             // its next runtime call (set under schedMu;
                             // relaxed: a late read only delays the exit)
@@ -219,7 +222,9 @@ bool inGuard();
 G *allocG();                  // a descriptor without a stack, from the pool
 void bindStack(G *g);         // gives g a stack from the pool
 void freeG(G *g);             // g and its stack back (g must not be running)
-char *slotOf(const void *sp);       // base of the stack slot holding sp, or null
+// The bounds [*lo, *hi) of the goroutine stack holding sp (an MPSTACK slot
+// or a root stack); false when sp is on no goroutine stack.
+bool stackOf(const void *sp, char **lo, char **hi);
 // Below the stack limit: runtime C calls, leaf MP frames and the small
 // frames codegen does not count (codegen/stack_check.cpp's invariant).
 constexpr size_t kRedZone = 32 << 10;

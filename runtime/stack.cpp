@@ -11,11 +11,19 @@
 // Memory: two MAP_NORESERVE regions, an array of G descriptors and one of
 // fixed-size stack slots (MPSTACK bytes each), so only touched pages cost
 // memory, a million goroutines need two mappings (vm.max_map_count is
-// 65,530), the GC can map a stack pointer to its slot (slotOf), and the GC
+// 65,530), the GC can map a stack pointer to its slot (stackOf), and the GC
 // and traces walk every G (forEachG) without a registry.  A byte map beside
 // the G region (one byte per descriptor, set while the G is live) lets the
 // GC visit only live Gs (forEachLiveG): after a burst of 4M goroutines,
 // walking every descriptor at each collection cost seconds.
+//
+// Root goroutines (a program's main, each `mpc run` and REPL input) run on
+// a root stack instead: a mapping of its own of MPMAINSTACK bytes (default
+// 1 GiB, Go's limit, so deep recursion in main works as in Go; only touched
+// pages cost memory).  Root stacks are few (one per concurrent root, at
+// most kMaxRootStacks, beyond which a root gets an MPSTACK slot), recorded
+// in rootStacks for stackOf, never unmapped: a freed one gives its pages
+// back (MADV_DONTNEED) and waits for the next root.
 //
 // Pools: per-worker LIFO caches (thread_local) of free Gs and free stacks,
 // overflowing to global lists under poolMu.  Free Gs are linked through
@@ -59,6 +67,12 @@ constexpr size_t kStackRegionBytes = size_t(4) << 40;
 constexpr size_t kGRegionBytes = size_t(16) << 30;  // 128M descriptors
 #endif
 constexpr int kLocalCacheMax = 256;     // free Gs / stacks kept per worker
+constexpr int kMaxRootStacks = 64;
+#ifdef MP_SMALL_REGIONS
+constexpr size_t kDefaultRootStack = size_t(64) << 20;
+#else
+constexpr size_t kDefaultRootStack = size_t(1) << 30;
+#endif
 
 struct Region {
   char *lo = nullptr, *hi = nullptr;
@@ -67,7 +81,7 @@ struct Region {
 Region stacks, gs;
 uint8_t *liveMap;  // liveMap[i]: descriptor i is live (written by its owner)
 
-std::mutex &poolMu = *new std::mutex;  // protects the global free lists
+std::mutex &poolMu = *new std::mutex;  // protects the global free lists, RootStack::free
 G *globalFreeG = nullptr;               // linked through schedNext
 char *globalFreeStack = nullptr;        // linked through the top word
 thread_local G *localFreeG = nullptr;
@@ -75,7 +89,19 @@ thread_local int localFreeGCount = 0;
 thread_local char *localFreeStack = nullptr;
 thread_local int localFreeStackCount = 0;
 
+// Root stacks in the order they were mapped: the used entries come first.
+// lo is written once (release, under poolMu) and read without the lock by
+// stackOf, also by the collector with the world stopped.
+struct RootStack {
+  std::atomic<char *> lo{nullptr};
+  bool free = false;  // under poolMu
+};
+RootStack rootStacks[kMaxRootStacks];
+size_t rootStackSize;  // set once by initRegions
+
 size_t parseSize(const char *s) {
+  if (!s)
+    return 0;
   char *end;
   unsigned long long v = std::strtoull(s, &end, 10);
   switch (*end) {
@@ -111,12 +137,16 @@ void reserve(Region &r, size_t bytes, const char *what) {
 
 void initRegions() {
   size_t size = 1 << 20;  // 1 MiB: only touched pages are resident
-  if (const char *s = std::getenv("MPSTACK"))
-    if (size_t v = parseSize(s))
-      size = v;
+  if (size_t v = parseSize(std::getenv("MPSTACK")))
+    size = v;
   if (size < 64 << 10)
     size = 64 << 10;
   gStackSize = (size + 4095) & ~size_t(4095);
+  size_t root = kDefaultRootStack;
+  if (size_t v = parseSize(std::getenv("MPMAINSTACK")))
+    root = v;
+  root = std::min(root, capToAddressLimit(root, 16));  // a share of ulimit -v
+  rootStackSize = std::max((root + 4095) & ~size_t(4095), gStackSize);
   size_t stackBytes = capToAddressLimit(kStackRegionBytes, 8);
   size_t gBytes = capToAddressLimit(kGRegionBytes, 64);
   reserve(stacks, std::max(stackBytes, gStackSize), "goroutine stacks");
@@ -173,6 +203,38 @@ void spill(T *&global, T *&local, int &count, Next next) {
 auto gNext = [](G *g) -> G *& { return g->schedNext; };
 auto stackNext = [](char *s) -> char *& { return nextFreeStack(s); };
 
+// A free root stack, or a new one; null when kMaxRootStacks are in use or
+// the mapping fails (the root then takes an MPSTACK slot).
+char *takeRootStack() {
+  std::call_once(regionsOnce, initRegions);
+  std::lock_guard<std::mutex> lk(poolMu);
+  for (RootStack &r : rootStacks) {
+    char *lo = r.lo.load(std::memory_order_relaxed);
+    if (lo && r.free) {
+      r.free = false;
+      return lo;
+    }
+    if (lo)
+      continue;
+    void *p = mmap(nullptr, rootStackSize, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED)
+      return nullptr;
+    // release: stackOf may read lo without poolMu and then use the range.
+    r.lo.store(static_cast<char *>(p), std::memory_order_release);
+    return static_cast<char *>(p);
+  }
+  return nullptr;
+}
+
+void giveRootStack(char *lo) {
+  madvise(lo, rootStackSize, MADV_DONTNEED);  // a deep recursion's pages go back
+  std::lock_guard<std::mutex> lk(poolMu);
+  for (RootStack &r : rootStacks)
+    if (r.lo.load(std::memory_order_relaxed) == lo)
+      r.free = true;
+}
+
 } // namespace
 
 char *stackRegionLo() { return stacks.lo; }
@@ -192,10 +254,22 @@ G *allocG() {
   g->schedNext = nullptr;
   g->sp = nullptr;
   g->stackLo = g->stackHi = nullptr;
+  g->isRoot = g->rootStack = false;
   return g;
 }
 
 void bindStack(G *g) {
+  if (g->isRoot) {
+    if (char *s = takeRootStack()) {
+#ifdef MP_ASAN
+      ASAN_UNPOISON_MEMORY_REGION(s, rootStackSize);
+#endif
+      g->stackLo = s;
+      g->stackHi = s + rootStackSize;
+      g->rootStack = true;
+      return;
+    }
+  }
   if (!localFreeStack)
     refill(globalFreeStack, localFreeStack, localFreeStackCount, stackNext);
   char *s = localFreeStack;
@@ -224,7 +298,12 @@ void setLive(G *g, bool live) {
 void freeG(G *g) {
   setLive(g, false);
   g->status = GStatus::Idle;
-  if (char *s = g->stackLo) {
+  if (char *s = g->stackLo; s && g->rootStack) {
+    g->stackLo = g->stackHi = nullptr;
+    g->sp = nullptr;
+    g->rootStack = false;
+    giveRootStack(s);
+  } else if (s) {
     g->stackLo = g->stackHi = nullptr;
     g->sp = nullptr;
     nextFreeStack(s) = localFreeStack;
@@ -261,11 +340,24 @@ void forEachLiveG(void (*fn)(G *, void *), void *arg) {
       fn(reinterpret_cast<G *>(gs.lo + i * sizeof(G)), arg);
 }
 
-char *slotOf(const void *sp) {
+bool stackOf(const void *sp, char **lo, char **hi) {
   const char *p = static_cast<const char *>(sp);
-  if (p < stacks.lo || p >= stackRegionHi())
-    return nullptr;
-  return stacks.lo + size_t(p - stacks.lo) / gStackSize * gStackSize;
+  if (p >= stacks.lo && p < stackRegionHi()) {
+    *lo = stacks.lo + size_t(p - stacks.lo) / gStackSize * gStackSize;
+    *hi = *lo + gStackSize;
+    return true;
+  }
+  for (RootStack &r : rootStacks) {
+    char *l = r.lo.load(std::memory_order_acquire);
+    if (!l)
+      break;
+    if (p >= l && p < l + rootStackSize) {
+      *lo = l;
+      *hi = l + rootStackSize;
+      return true;
+    }
+  }
+  return false;
 }
 
 // A new context's first frame: mp_ctx_switch pops r15..rbp then jumps to

@@ -3,6 +3,7 @@
 #ifndef MP_RUNTIME_VALUES_INTERNAL_HPP
 #define MP_RUNTIME_VALUES_INTERNAL_HPP
 
+#include "mp/runtime.h"
 #include "mp/value.h"
 
 namespace mp::rt {
@@ -17,6 +18,12 @@ bool isMemoryComparable(const mp_type *t);
 // storage), so that assigning to an existing key stores the new key as Go
 // does.
 bool needsKeyUpdate(const mp_type *t);
+// When x (an interface value) holds a value of an uncomparable type,
+// Go's panic "runtime error: <what><type>" at pos ("hash of unhashable
+// type ", "comparing uncomparable type ").  The _at entry points check
+// their interface operands so first, to report the statement's position;
+// one nested in a struct or array key panics later, without it.
+void checkComparable(const char *what, mp_iface x, const mp_srcpos *pos);
 
 } // namespace mp::rt
 

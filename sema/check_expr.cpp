@@ -731,6 +731,9 @@ void Checker::selector(Operand &x, SelectorExpr *s) {
   }
   auto *named = dyn_cast<NamedType>(base);
   if (x.mode == ExprMode::Type) {
+    // T.m, and (*T).m for a pointer method (strings.(*Builder).WriteString)
+    if (auto *p = dyn_cast<PointerType>(x.type))
+      named = dyn_cast<NamedType>(p->elem());
     if (named && named->findMethod(name))
       error(DiagId::UnsupportedMethodExpr, s);
     else

@@ -137,6 +137,8 @@ typedef struct mp_chan mp_chan;
 /* make(chan T, cap); cap < 0 panics like Go ("makechan: size out of
  * range").  Values are copied by elem->size bytes. */
 mp_chan *mp_chan_make(const mp_type *elem, int64_t cap);
+/* make(chan T, cap) at pos: the panic's trace shows pos (generated code). */
+mp_chan *mp_chan_make_at(const mp_type *elem, int64_t cap, const mp_srcpos *pos);
 /* ch <- *val.  Blocks; nil ch blocks forever; closed ch panics. */
 void mp_chan_send(mp_chan *c, const void *val, const mp_srcpos *pos);
 /* v, ok := <-ch into *out (out may be NULL to discard).  Returns ok: false
@@ -248,6 +250,25 @@ MP_NORETURN void mp_panic_runtime_error_at(const char *msg,
  * length 3"). */
 MP_NORETURN void mp_panic_bounds_at(int32_t kind, int64_t x, int64_t y,
                                     const mp_srcpos *pos);
+/* The map operations and interface == of values.h with the statement's
+ * position for the trace of their panics: nil-map write, an interface key
+ * or operand whose dynamic type is not comparable ("hash of unhashable
+ * type []int").  Generated code calls the lookup and delete ones for
+ * interface keys only (the others cannot panic so). */
+void *mp_map_assign_at(const mp_type *t, struct mp_map *m, const void *key,
+                       const mp_srcpos *pos);
+const void *mp_map_lookup_at(const mp_type *t, const struct mp_map *m, const void *key,
+                             const mp_srcpos *pos);
+const void *mp_map_lookup2_at(const mp_type *t, const struct mp_map *m, const void *key,
+                              bool *ok, const mp_srcpos *pos);
+void mp_map_delete_at(const mp_type *t, struct mp_map *m, const void *key,
+                      const mp_srcpos *pos);
+bool mp_iface_equal_at(mp_iface a, mp_iface b, const mp_srcpos *pos);
+/* The position of the standard-library call the running goroutine makes:
+ * generated code sets it before calling an entry point that may panic
+ * (rand.Intn(0), strings.Repeat(s, -1), a negative WaitGroup counter) and
+ * clears it after; a panic raised inside without a position reports it. */
+void mp_set_call_pos(const mp_srcpos *pos);
 /* recover(), called by a function with return address `ra` (codegen
  * passes llvm.returnaddress(0) and never inlines a function that calls
  * recover): the current panic's value, and the panic stops, when all of

@@ -111,7 +111,9 @@ typedef mp_string (*mp_string_method)(const void *self);
 
 /* Type descriptor: one constant per type used at run time, emitted by
  * codegen (and by hand in unit tests).  Two descriptors describe the same
- * type iff they are the same object (codegen deduplicates them). */
+ * type iff they are the same object (codegen deduplicates them).  In the
+ * REPL the first input's descriptor is kept, and its method slots are
+ * filled when a later input declares String or Error (the REPL driver). */
 struct mp_type {
   uint8_t kind;   /* mp_kind */
   uint8_t align;

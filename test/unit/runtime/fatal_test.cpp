@@ -117,9 +117,10 @@ TEST(Fatal, PanicInGoroutineKillsProgram) {
 
 // Rule (§4): unbounded recursion is `fatal error: stack overflow`, exit 2,
 // never a segfault (codegen's entry stack check + mp_morestack), after
-// Go's `runtime: goroutine stack exceeds` line (the MPSTACK limit).
+// Go's `runtime: goroutine stack exceeds` line (main's limit, MPMAINSTACK,
+// made small here so that the test touches 1 MiB rather than 1 GiB).
 TEST(Fatal, StackOverflowIsReported) {
-  Outcome o = runHelper("overflow");
+  Outcome o = runHelper("overflow", "MPMAINSTACK=1m");
   EXPECT_EQ(o.status, 2);
   EXPECT_EQ(o.err, "runtime: goroutine stack exceeds 1048576-byte limit\n"
                    "fatal error: stack overflow\n\ngoroutine 1 [running]:\n"
@@ -130,23 +131,32 @@ TEST(Fatal, StackOverflowIsReported) {
 // only its goroutine; its run returns MP_RUN_PANICKED (1), the next run
 // works and the process exits normally.
 TEST(Fatal, SessionStackOverflowEndsOnlyItsGoroutine) {
-  Outcome o = runHelper("session-overflow");
+  Outcome o = runHelper("session-overflow", "MPMAINSTACK=1m");
   EXPECT_EQ(o.status, 0) << o.err;
   EXPECT_EQ(o.out, "next run\nruns 1 0\n");
   EXPECT_EQ(o.err.rfind("runtime: goroutine stack exceeds 1048576-byte limit\n"
                         "fatal error: stack overflow\n\ngoroutine ", 0), 0u) << o.err;
 }
 
-// The stack size is tunable: 600 KB of frames fit the default stack but
-// overflow MPSTACK=128k.
+// The stack sizes are tunable: 600 KB of frames fit the default stacks
+// but overflow a goroutine's under MPSTACK=128k, and main's (a root
+// goroutine with a stack of its own, at least MPSTACK) only under
+// MPMAINSTACK=128k.
 TEST(Fatal, MpstackSetsStackSize) {
-  Outcome big = runHelper("recurse-2000");
-  EXPECT_EQ(big.status, 0) << big.err;
-  EXPECT_EQ(big.out, "ok\n");
-  Outcome small = runHelper("recurse-2000", "MPSTACK=128k");
-  EXPECT_EQ(small.status, 2);
-  EXPECT_EQ(small.err.rfind("runtime: goroutine stack exceeds 131072-byte limit\n"
-                            "fatal error: stack overflow\n", 0), 0u) << small.err;
+  for (const char *where : {"recurse-2000", "recurse-2000-goroutine"}) {
+    Outcome big = runHelper(where);
+    EXPECT_EQ(big.status, 0) << where << big.err;
+    EXPECT_EQ(big.out, "ok\n") << where;
+  }
+  Outcome onMain = runHelper("recurse-2000", "MPSTACK=128k");
+  EXPECT_EQ(onMain.status, 0) << onMain.err;
+  for (auto [where, env] : {std::pair{"recurse-2000-goroutine", "MPSTACK=128k"},
+                            std::pair{"recurse-2000", "MPSTACK=64k MPMAINSTACK=128k"}}) {
+    Outcome small = runHelper(where, env);
+    EXPECT_EQ(small.status, 2) << where;
+    EXPECT_EQ(small.err.rfind("runtime: goroutine stack exceeds 131072-byte limit\n"
+                              "fatal error: stack overflow\n", 0), 0u) << where << small.err;
+  }
 }
 
 // Rule (§4): a goroutine looping without blocking cannot starve others,

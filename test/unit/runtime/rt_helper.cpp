@@ -203,6 +203,15 @@ void program() {
   } else if (scenario == "recurse-2000") {
     mp_test_recurse(2000);  // ~600 KB of frames
     say("ok\n");
+  } else if (scenario == "recurse-2000-goroutine") {
+    shared = mp_chan_make(&kInt, 0);
+    mp_go([](void *) {
+      mp_test_recurse(2000);
+      int64_t one = 1;
+      mp_chan_send(shared, &one, &kWorkerPos);
+    }, nullptr);
+    mp_chan_recv(shared, &v, &kMainPos);
+    say("ok\n");
   } else if (scenario == "preempt") {
     // MPPROCS=1: a goroutine spinning in stack-checked code must not starve
     // main, which sleeps and then stops it.
