@@ -34,12 +34,15 @@ constexpr uint64_t kFairEvery = 61;  // as Go's global-queue check
 constexpr int kPerturbWindow = 8;    // how deep a perturbed pick looks
 
 // After a change (qlock held).  release: a thief that reads the new size
-// (acquire) also sees the since stamps.
+// (acquire) also sees the since stamps (not kept with one worker: no
+// thief reads them).
 void syncSize(Worker *w) {
-  if (w->fifoLen == 0)
-    w->fifoSince.store(0, std::memory_order_relaxed);
-  if (w->freshLen == 0)
-    w->freshSince.store(0, std::memory_order_relaxed);
+  if (gNumWorkers > 1) {
+    if (w->fifoLen == 0)
+      w->fifoSince.store(0, std::memory_order_relaxed);
+    if (w->freshLen == 0)
+      w->freshSince.store(0, std::memory_order_relaxed);
+  }
   w->qsize.store(w->fifoLen + w->freshLen, std::memory_order_release);
 }
 
@@ -48,6 +51,8 @@ void syncSize(Worker *w) {
 // by stealBacklog).  A clock read only when the list was empty, not on
 // every push.
 void markNonEmpty(Worker *w, bool fresh) {
+  if (gNumWorkers == 1)
+    return;
   bumpSchedops(w);
   if (w->fifoLen + w->freshLen == 0)
     w->qsinceOps.store(w->schedops.load(std::memory_order_relaxed), std::memory_order_relaxed);
