@@ -97,7 +97,7 @@ struct Worker {
   G *qhead = nullptr, *qtail = nullptr;  // FIFO: woken, yielded (runq.cpp)
   G *freshTop = nullptr;                 // LIFO: spawned, not yet run
   int64_t fifoLen = 0, freshLen = 0;     // under qlock
-  std::atomic<int64_t> qsize{0};  // both lists; relaxed: a hint for stealers
+  std::atomic<int64_t> qsize{0};  // both lists; a hint for thieves (runq.cpp)
   // When each list last became non-empty (monotonic ns; 0: empty), and
   // schedops when both were empty last, written under qlock; thieves read
   // them after qsize (runq.cpp).
@@ -112,7 +112,7 @@ struct Worker {
   bool spinning = false;
   bool wakeup = false;          // under schedMu: a waker took w off the idle list
   Worker *idleNext = nullptr;   // under schedMu: the idle (sleeping) list
-  std::condition_variable cv;   // waits under schedMu: watch timeouts, sleep
+  std::condition_variable cv;   // waits under schedMu: spinning (timed), sleeping
   SwitchHook hook;
   // GC bookkeeping, read by the collector while the world is stopped.
   volatile bool switching = false;  // between stack choice and hook
@@ -178,7 +178,7 @@ inline void bumpSchedops(Worker *w) {
 // worker will look at it (wakes a sleeper unless one is spinning).
 void wakeIdle();
 // After queueing on the global queue (schedMu held): wakes a sleeper, or
-// the watchers when none sleeps.
+// the spinners when none sleeps.
 void wakeForGlobalLocked();
 // findRunnable found nothing (schedMu held through lk; now: monotonic ns;
 // due: when queued work elsewhere becomes stealable, 0 if none; idleSince:
