@@ -23,8 +23,10 @@ bool Type::hasFlag(unsigned f) const {
   return b && (b->flags() & f);
 }
 
+// A named type over an invalid one (`type S interface{ M() }`, a struct
+// with an embedded field) is invalid too: its uses draw no second error.
 bool Type::isInvalid() const {
-  auto *b = dyn_cast<BasicType>(this);
+  auto *b = dyn_cast<BasicType>(underlying());
   return b && b->basicKind() == BasicKind::Invalid;
 }
 
