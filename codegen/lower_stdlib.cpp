@@ -184,11 +184,16 @@ llvm::Value *emitStdEntry(FuncLowering &F, const std::string &key, std::vector<l
   const StdEntry &ent = it->second;
   const CFnInfo &ci = M.cinfo(ent.fn);
   if (ent.shape == StdShape::Writer) {
-    // io.Writer w: the *os.File boxed with stdlib's descriptor.
-    auto *desc = M.mod.getNamedGlobal("mp_os_File_ptr_type");
+    // io.Writer w: the *os.File, *bufio.Writer or *strings.Builder (its
+    // static type at a direct call) boxed with stdlib's descriptor.
+    std::string descName = "mp_os_File_ptr_type";
+    if (auto *call = dyn_cast<CallExpr>(at); call && !call->args.empty())
+      if (const NamedType *n = stdWriterPointee(M.prog.typeOf(call->args[0])))
+        descName = "mp_" + std::string(n->pkg()) + "_" + std::string(n->name()) + "_ptr_type";
+    auto *desc = M.mod.getNamedGlobal(descName);
     if (!desc)
       desc = new llvm::GlobalVariable(M.mod, M.i8, true, llvm::GlobalValue::ExternalLinkage,
-                                      nullptr, "mp_os_File_ptr_type");
+                                      nullptr, descName);
     llvm::Value *box = F.heapAllocBytes(B.getInt64(8), false);
     B.CreateStore(args[0], box);
     llvm::Value *w = B.CreateInsertValue(llvm::UndefValue::get(M.ifaceTy), desc, 0);

@@ -30,6 +30,17 @@ bool Type::isInvalid() const {
   return b && b->basicKind() == BasicKind::Invalid;
 }
 
+const NamedType *stdWriterPointee(const Type *t) {
+  auto *p = llvm::dyn_cast<PointerType>(t);
+  auto *n = p ? llvm::dyn_cast<NamedType>(p->elem()) : nullptr;
+  if (!n)
+    return nullptr;
+  bool ok = (n->pkg() == "os" && n->name() == "File") ||
+            (n->pkg() == "bufio" && n->name() == "Writer") ||
+            (n->pkg() == "strings" && n->name() == "Builder");
+  return ok ? n : nullptr;
+}
+
 bool Type::isUntyped() const {
   auto *b = dyn_cast<BasicType>(this);
   return b && (b->flags() & IsUntyped);
