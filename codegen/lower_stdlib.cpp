@@ -31,8 +31,12 @@ struct StdEntry {
   // The C function may panic without a position (an argument Go rejects,
   // a nil or misused receiver): the call sets it (mp_set_call_pos).
   bool mayPanic = false;
+  // The C function can park the goroutine: it takes the call's position
+  // last, for the deadlock report (sync's Lock and Wait).
+  bool blocks = false;
 };
 constexpr bool kMayPanic = true;
+constexpr bool kBlocks = true;
 
 const std::map<std::string, StdEntry> &stdTable() {
   static const std::map<std::string, StdEntry> table = {
@@ -87,11 +91,11 @@ const std::map<std::string, StdEntry> &stdTable() {
       {"bufio.NewWriter", {CFn::BufioNewWriter, StdShape::Direct}},
       {"bufio.Writer.WriteString", {CFn::WriterWriteString, StdShape::ErrOut}},
       {"bufio.Writer.Flush", {CFn::WriterFlush, StdShape::Direct}},
-      {"sync.Mutex.Lock", {CFn::MutexLock, StdShape::Direct}},
+      {"sync.Mutex.Lock", {CFn::MutexLock, StdShape::Direct, false, kBlocks}},
       {"sync.Mutex.Unlock", {CFn::MutexUnlock, StdShape::Direct}},
       {"sync.WaitGroup.Add", {CFn::WaitGroupAdd, StdShape::Direct, kMayPanic}},
       {"sync.WaitGroup.Done", {CFn::WaitGroupDone, StdShape::Direct, kMayPanic}},
-      {"sync.WaitGroup.Wait", {CFn::WaitGroupWait, StdShape::Direct}},
+      {"sync.WaitGroup.Wait", {CFn::WaitGroupWait, StdShape::Direct, false, kBlocks}},
       {"time.Now", {CFn::TimeNow, StdShape::Direct}},
       {"time.Since", {CFn::TimeSince, StdShape::Direct}},
       {"time.Time.Sub", {CFn::TimeSub, StdShape::Direct}},
@@ -180,11 +184,16 @@ llvm::Value *emitStdEntry(FuncLowering &F, const std::string &key, std::vector<l
   const StdEntry &ent = it->second;
   const CFnInfo &ci = M.cinfo(ent.fn);
   if (ent.shape == StdShape::Writer) {
-    // io.Writer w: the *os.File boxed with stdlib's descriptor.
-    auto *desc = M.mod.getNamedGlobal("mp_os_File_ptr_type");
+    // io.Writer w: the *os.File, *bufio.Writer or *strings.Builder (its
+    // static type at a direct call) boxed with stdlib's descriptor.
+    std::string descName = "mp_os_File_ptr_type";
+    if (auto *call = dyn_cast<CallExpr>(at); call && !call->args.empty())
+      if (const NamedType *n = stdWriterPointee(M.prog.typeOf(call->args[0])))
+        descName = "mp_" + std::string(n->pkg()) + "_" + std::string(n->name()) + "_ptr_type";
+    auto *desc = M.mod.getNamedGlobal(descName);
     if (!desc)
       desc = new llvm::GlobalVariable(M.mod, M.i8, true, llvm::GlobalValue::ExternalLinkage,
-                                      nullptr, "mp_os_File_ptr_type");
+                                      nullptr, descName);
     llvm::Value *box = F.heapAllocBytes(B.getInt64(8), false);
     B.CreateStore(args[0], box);
     llvm::Value *w = B.CreateInsertValue(llvm::UndefValue::get(M.ifaceTy), desc, 0);
@@ -195,6 +204,8 @@ llvm::Value *emitStdEntry(FuncLowering &F, const std::string &key, std::vector<l
     errSlot = F.entryAlloca(M.ifaceTy, "err");
     args.push_back(errSlot);
   }
+  if (ent.blocks)
+    args.push_back(F.srcpos(at));
   // Narrow/convert integer arguments to the C parameter widths.
   for (size_t i = 0; i < args.size() && i < ci.params.size(); ++i) {
     char code = ci.params[i];

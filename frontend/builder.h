@@ -30,6 +30,8 @@ struct HeaderParts {
   Stmt *cond = nullptr; ///< simple statement in condition/tag position
   Stmt *post = nullptr;
   bool hasInit = false; ///< a `;` was present
+  SourceLoc semi;           ///< where the first `;` is, if any
+  bool semiNewline = false; ///< that `;` was a newline (`if x == 1` then `{` below)
 };
 
 class ASTBuilder {

@@ -140,7 +140,12 @@ static Expr *condExpr(ASTBuilder &b, Stmt *s) {
 
 Stmt *ASTBuilder::ifStmt(SourceRange r, HeaderParts h, Stmt *then, Stmt *elseStmt) {
   Expr *cond = condExpr(*this, h.cond);
-  if (!cond) {
+  if (!cond && h.semiNewline) {
+    // `if x == 1` with its `{` on the next line: the newline ended the
+    // header, so x == 1 became the init statement.  Go's wording.
+    diags_.report(DiagId::SyntaxBraceAfterClause, h.semi, {"if"});
+    cond = badExpr(SourceRange(then->range.begin));
+  } else if (!cond) {
     missingCondition(then->range);
     cond = badExpr(SourceRange(then->range.begin));
   }

@@ -20,6 +20,11 @@ struct ParseState {
   SourceFile *file = nullptr;
   Token last;                 ///< the lookahead, for messages
   unsigned lastErrorLine = 0; ///< Go reports one syntax error per line
+  /// The last `for`/`if`/`switch` keyword lexed (Eof: none, or a `func`
+  /// came after it) and the bracket depth there: a newline where that
+  /// header wanted its `{` is "expecting { after for clause", as in Go.
+  TokenKind headerKw = TokenKind::Eof;
+  size_t headerDepth = 0;
 };
 
 } // namespace mp

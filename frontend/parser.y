@@ -731,7 +731,10 @@ if_stmt:
 
 if_header:
     opt_simple_nb { $$.cond = $1; }
-  | opt_simple_nb ";" opt_simple_nb { $$.init = $1; $$.cond = $3; $$.hasInit = true; }
+  | opt_simple_nb ";" opt_simple_nb {
+      $$.init = $1; $$.cond = $3; $$.hasInit = true;
+      $$.semi = $2.range.begin; $$.semiNewline = $2.implicit;
+    }
   ;
 
 opt_else:

@@ -142,6 +142,12 @@ int yylex(Parser::value_type *value, Parser::location_type *loc, ParseState &ps)
   if (ps.diags.limitReached())
     t.kind = TokenKind::Eof;
   ps.last = t;
+  if (t.kind == TokenKind::KwFor || t.kind == TokenKind::KwIf || t.kind == TokenKind::KwSwitch) {
+    ps.headerKw = t.kind;
+    ps.headerDepth = ps.lexer.openBrackets().size();
+  } else if (t.kind == TokenKind::KwFunc) {
+    ps.headerKw = TokenKind::Eof;
+  }
   value->emplace<Token>(t);
   *loc = t.range;
   return tokenNumber(t.kind);
@@ -181,7 +187,11 @@ void Parser::report_syntax_error(const context &ctx) const {
   SourceRange at = t.range;
   std::string what = describe(t);
 
-  if (exp.size() == 2 && has(TokenKind::KwIf) && has(TokenKind::LBrace)) {
+  if (t.kind == TokenKind::Semicolon && t.implicit && !t.text.empty() && has(TokenKind::LBrace) &&
+      ps.headerKw != TokenKind::Eof && open.size() == ps.headerDepth) {
+    // `for i := 0; i < n; i++` with its `{` on the next line
+    ps.diags.report(DiagId::SyntaxBraceAfterClause, at, {tokenSpelling(ps.headerKw).str()});
+  } else if (exp.size() == 2 && has(TokenKind::KwIf) && has(TokenKind::LBrace)) {
     ps.diags.report(DiagId::SyntaxElseMustBeFollowed, at);
   } else if (has(TokenKind::KwFunc) && has(TokenKind::KwImport) && !wantsExpr) {
     // between top-level declarations

@@ -142,6 +142,11 @@ extern "C" mp_chan *mp_chan_make(const mp_type *elem, int64_t cap) {
 }
 
 extern "C" void mp_chan_send(mp_chan *c, const void *val, const mp_srcpos *pos) {
+  mp_chan_send_as(c, val, pos, "chan send");
+}
+
+extern "C" void mp_chan_send_as(mp_chan *c, const void *val, const mp_srcpos *pos,
+                                const char *reason) {
   perturbPoint();
   if (!c)
     blockForever("chan send (nil chan)", pos);
@@ -167,13 +172,17 @@ extern "C" void mp_chan_send(mp_chan *c, const void *val, const mp_srcpos *pos) 
   me.g = currentG();
   me.elem = const_cast<void *>(val);
   c->sendq.push(&me);
-  park("chan send", pos, unlockChan, c);
+  park(reason, pos, unlockChan, c);
   exitIfCancelled();
   if (!me.ok)
     panicString("send on closed channel", pos);
 }
 
 extern "C" bool mp_chan_recv(mp_chan *c, void *out, const mp_srcpos *pos) {
+  return mp_chan_recv_as(c, out, pos, "chan receive");
+}
+
+extern "C" bool mp_chan_recv_as(mp_chan *c, void *out, const mp_srcpos *pos, const char *reason) {
   perturbPoint();
   if (!c)
     blockForever("chan receive (nil chan)", pos);
@@ -205,7 +214,7 @@ extern "C" bool mp_chan_recv(mp_chan *c, void *out, const mp_srcpos *pos) {
   me.g = currentG();
   me.elem = out;
   c->recvq.push(&me);
-  park("chan receive", pos, unlockChan, c);
+  park(reason, pos, unlockChan, c);
   exitIfCancelled();
   return me.ok;
 }

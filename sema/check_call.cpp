@@ -159,6 +159,15 @@ void Checker::arguments(CallExpr *c, const FuncType *sig, CallInfo &info,
       pt = cast<SliceType>(params.back())->elem();
     else
       pt = params[i];
+    bool fprint = calleeName == "fmt.Fprint" || calleeName == "fmt.Fprintf" ||
+                  calleeName == "fmt.Fprintln";
+    if (fprint && i == 0 && !info.spreadsTuple) {
+      if (!stdWriterPointee(args[i].type))
+        error(DiagId::CannotUseAsType, c->args[0],
+              {describe(args[i]), "io.Writer", context,
+               ": MP's writers are *os.File, *bufio.Writer and *strings.Builder"});
+      continue;
+    }
     if (info.spreadsTuple) {
       std::string reason;
       if (!assignable(args[i], pt, &reason))

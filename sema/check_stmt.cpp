@@ -587,6 +587,10 @@ bool Checker::isTerminating(const Stmt *s, llvm::StringRef) {
     }
     return hasDefault && !hasBreak(s);
   }
+  case NodeKind::TypeSwitchStmt:
+    // Already rejected (UnsupportedTypeSwitch) with its body unchecked:
+    // counting it as terminating spares the user a bogus `missing return`.
+    return true;
   case NodeKind::SelectStmt:
     for (CommClause *c : cast<SelectStmt>(s)->clauses)
       if (!isTerminatingList(c->body))

@@ -23,9 +23,22 @@ bool Type::hasFlag(unsigned f) const {
   return b && (b->flags() & f);
 }
 
+// A named type over an invalid one (`type S interface{ M() }`, a struct
+// with an embedded field) is invalid too: its uses draw no second error.
 bool Type::isInvalid() const {
-  auto *b = dyn_cast<BasicType>(this);
+  auto *b = dyn_cast<BasicType>(underlying());
   return b && b->basicKind() == BasicKind::Invalid;
+}
+
+const NamedType *stdWriterPointee(const Type *t) {
+  auto *p = llvm::dyn_cast<PointerType>(t);
+  auto *n = p ? llvm::dyn_cast<NamedType>(p->elem()) : nullptr;
+  if (!n)
+    return nullptr;
+  bool ok = (n->pkg() == "os" && n->name() == "File") ||
+            (n->pkg() == "bufio" && n->name() == "Writer") ||
+            (n->pkg() == "strings" && n->name() == "Builder");
+  return ok ? n : nullptr;
 }
 
 bool Type::isUntyped() const {

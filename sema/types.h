@@ -255,6 +255,11 @@ private:
   Object *Obj;
 };
 
+// The writers the fmt.Fprint family accepts for its io.Writer (spelled
+// *os.File in stdlib_packages.def: v1 has no interfaces): t is *os.File,
+// *bufio.Writer or *strings.Builder; returns the pointee, else null.
+const NamedType *stdWriterPointee(const Type *t);
+
 // Structural identity (Go spec "Type identity").
 inline bool identical(const Type *a, const Type *b) {
   return a->canonical() == b->canonical();

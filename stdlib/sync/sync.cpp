@@ -52,9 +52,9 @@ void unlock(mp_sync_WaitGroup *wg) { __atomic_store_n(&wg->lock, 0u, __ATOMIC_RE
 
 extern "C" {
 
-void mp_sync_Mutex_Lock(mp_sync_Mutex *m) {
+void mp_sync_Mutex_Lock(mp_sync_Mutex *m, const mp_srcpos *pos) {
   char token = 0;
-  mp_chan_send(mutexChan(m), &token, nullptr);
+  mp_chan_send_as(mutexChan(m), &token, pos, "semacquire");  // Go's state name
 }
 
 void mp_sync_Mutex_Unlock(mp_sync_Mutex *m) {
@@ -85,7 +85,7 @@ void mp_sync_WaitGroup_Add(mp_sync_WaitGroup *wg, int64_t delta) {
 
 void mp_sync_WaitGroup_Done(mp_sync_WaitGroup *wg) { mp_sync_WaitGroup_Add(wg, -1); }
 
-void mp_sync_WaitGroup_Wait(mp_sync_WaitGroup *wg) {
+void mp_sync_WaitGroup_Wait(mp_sync_WaitGroup *wg, const mp_srcpos *pos) {
   mp_chan *fresh = nullptr, *c = nullptr;
   for (;;) {
     lock(wg);
@@ -103,7 +103,7 @@ void mp_sync_WaitGroup_Wait(mp_sync_WaitGroup *wg) {
     unlock(wg);
     fresh = mp_chan_make(&emptyStruct, 0);  // allocate outside the lock
   }
-  mp_chan_recv(c, nullptr, nullptr);  // returns when Add closes it
+  mp_chan_recv_as(c, nullptr, pos, "semacquire");  // returns when Add closes it
 }
 
 } // extern "C"

@@ -144,6 +144,11 @@ void mp_chan_send(mp_chan *c, const void *val, const mp_srcpos *pos);
 /* v, ok := <-ch into *out (out may be NULL to discard).  Returns ok: false
  * when c is closed and drained (then *out is the zero value). */
 bool mp_chan_recv(mp_chan *c, void *out, const mp_srcpos *pos);
+/* The same, parked under `reason` (a string literal) instead of "chan
+ * send"/"chan receive": the goroutine's state in a deadlock report, for
+ * the library's blocking calls built on channels (sync's "semacquire"). */
+void mp_chan_send_as(mp_chan *c, const void *val, const mp_srcpos *pos, const char *reason);
+bool mp_chan_recv_as(mp_chan *c, void *out, const mp_srcpos *pos, const char *reason);
 /* close(ch): panics on nil or closed channel. */
 void mp_chan_close(mp_chan *c, const mp_srcpos *pos);
 int64_t mp_chan_len(mp_chan *c); /* 0 for nil */

@@ -191,7 +191,8 @@ int64_t mp_bufio_Writer_Buffered(const mp_bufio_Writer *b);
 typedef struct mp_sync_Mutex {
   struct mp_chan *sem; /* capacity 1; holds a token while locked */
 } mp_sync_Mutex;
-void mp_sync_Mutex_Lock(mp_sync_Mutex *m);
+/* Lock and Wait park in state "semacquire" at pos (a deadlock report shows it). */
+void mp_sync_Mutex_Lock(mp_sync_Mutex *m, const struct mp_srcpos *pos);
 /* Unlock of an unlocked mutex is Go's unrecoverable "fatal error: sync:
  * unlock of unlocked mutex" (exit 2). */
 void mp_sync_Mutex_Unlock(mp_sync_Mutex *m);
@@ -205,7 +206,7 @@ typedef struct mp_sync_WaitGroup {
 /* A counter below zero panics "sync: negative WaitGroup counter". */
 void mp_sync_WaitGroup_Add(mp_sync_WaitGroup *wg, int64_t delta);
 void mp_sync_WaitGroup_Done(mp_sync_WaitGroup *wg);
-void mp_sync_WaitGroup_Wait(mp_sync_WaitGroup *wg);
+void mp_sync_WaitGroup_Wait(mp_sync_WaitGroup *wg, const struct mp_srcpos *pos);
 
 /* ---- time: a Duration is an int64 of nanoseconds; the constants
  * Nanosecond..Hour are compile-time.  Sleep, After and Tick are the

@@ -19,7 +19,7 @@ struct Counter {
 void worker(void *arg) {
   auto *c = static_cast<Counter *>(arg);
   for (int i = 0; i < 1000; ++i) {
-    mp_sync_Mutex_Lock(&c->mu);
+    mp_sync_Mutex_Lock(&c->mu, nullptr);
     int64_t v = c->n;
     if (i % 100 == 0)
       mp_yield();  // invite another goroutine in while we hold the lock
@@ -35,8 +35,8 @@ void mainCounter(void *arg) {
     mp_sync_WaitGroup_Add(&c->wg, 1);
     mp_go(worker, c);
   }
-  mp_sync_WaitGroup_Wait(&c->wg);
-  mp_sync_WaitGroup_Wait(&c->wg);  // a second Wait at zero returns at once
+  mp_sync_WaitGroup_Wait(&c->wg, nullptr);
+  mp_sync_WaitGroup_Wait(&c->wg, nullptr);  // a second Wait at zero returns at once
 }
 
 // Several goroutines Wait on one WaitGroup; one Done releases them all.
@@ -47,8 +47,8 @@ struct Gate {
 };
 void waiter(void *arg) {
   auto *g = static_cast<Gate *>(arg);
-  mp_sync_WaitGroup_Wait(&g->open);
-  mp_sync_Mutex_Lock(&g->mu);
+  mp_sync_WaitGroup_Wait(&g->open, nullptr);
+  mp_sync_Mutex_Lock(&g->mu, nullptr);
   ++g->released;
   mp_sync_Mutex_Unlock(&g->mu);
   mp_sync_WaitGroup_Done(&g->waiters);
@@ -61,13 +61,13 @@ void mainGate(void *arg) {
     mp_go(waiter, g);
   mp_yield();
   mp_sync_WaitGroup_Done(&g->open);
-  mp_sync_WaitGroup_Wait(&g->waiters);
+  mp_sync_WaitGroup_Wait(&g->waiters, nullptr);
 }
 
 void waitForever(void *arg) {
   auto *wg = static_cast<mp_sync_WaitGroup *>(arg);
   mp_sync_WaitGroup_Add(wg, 1);
-  mp_sync_WaitGroup_Wait(wg);
+  mp_sync_WaitGroup_Wait(wg, nullptr);
 }
 
 } // namespace
@@ -98,7 +98,7 @@ TEST(SyncFailures, AsGo) {
   EXPECT_EXIT(
       {
         mp_sync_Mutex m{};
-        mp_sync_Mutex_Lock(&m);
+        mp_sync_Mutex_Lock(&m, nullptr);
         mp_sync_Mutex_Unlock(&m);
         mp_sync_Mutex_Unlock(&m);
       },
