@@ -189,7 +189,8 @@ void lowerFuncDecl(ModuleLowering &M, const FuncDecl *d) {
   F.lowerBody(d->body, info->receiver);
 }
 
-// main..init: package variables in initOrder.
+// main..init: package variables in initOrder, then the program's init
+// functions in source order (Go's package initialization).
 llvm::Function *lowerGlobalInit(ModuleLowering &M) {
   auto *f = llvm::Function::Create(llvm::FunctionType::get(M.voidTy, {M.ptr}, false),
                                    llvm::Function::InternalLinkage, "main..init", M.mod);
@@ -208,6 +209,10 @@ llvm::Function *lowerGlobalInit(ModuleLowering &M) {
       if (gi.lhs[i])
         F.B.CreateStore(vs[i], M.global(gi.lhs[i]));
   }
+  llvm::Constant *null = llvm::ConstantPointerNull::get(M.ptr);
+  for (const FuncDecl *d : M.prog.funcDecls())
+    if (d->body && !d->isMethod() && d->name->name == "init")
+      F.B.CreateCall(M.function(M.prog.func(d)->obj), {null});
   F.B.CreateRetVoid();
   return f;
 }

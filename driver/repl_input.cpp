@@ -47,6 +47,24 @@ bool isFuncDecl(llvm::StringRef rest) {
   return len > 0 && after.drop_front(len).ltrim().starts_with("(");
 }
 
+// The last non-blank line opens a statement whose `{` has not come yet:
+// `if x > 0`, `for i := 0; i < n; i++`, `} else`.
+bool endsInOpenHeader(llvm::StringRef text) {
+  llvm::StringRef body = text.rtrim();
+  size_t nl = body.rfind('\n');
+  llvm::StringRef line = (nl == llvm::StringRef::npos ? body : body.drop_front(nl + 1)).trim();
+  if (line.contains('{') || line.contains("//") || line.contains("/*"))
+    return false;
+  if (line.consume_front("}"))
+    line = line.ltrim();
+  size_t len = 0;
+  while (len < line.size() && isIdentChar(line[len]))
+    ++len;
+  llvm::StringRef word = line.take_front(len);
+  return word == "if" || word == "for" || word == "switch" || word == "select" ||
+         word == "else";
+}
+
 } // namespace
 
 bool isCompleteInput(llvm::StringRef text) {
@@ -86,7 +104,7 @@ bool isCompleteInput(llvm::StringRef text) {
       --depth;
     ++i;
   }
-  return depth <= 0;
+  return depth < 0 || (depth == 0 && !endsInOpenHeader(text));
 }
 
 InputKind classifyInput(llvm::StringRef text) {

@@ -11,7 +11,10 @@ namespace mp::driver {
 
 /// True when `text` can be compiled as it is: every ( [ { opened outside
 /// strings and comments is closed, and no raw string or /* comment is open.
-/// Unbalanced closers count as complete (the parser reports them).
+/// Unbalanced closers count as complete (the parser reports them).  An
+/// input whose last line is an if/for/switch/select header or an else
+/// without its `{` is not complete either: the `{` may come next (C style;
+/// the parser then says "expecting { after if clause" at the header).
 bool isCompleteInput(llvm::StringRef text);
 
 enum class InputKind {

@@ -191,6 +191,11 @@ void Parser::report_syntax_error(const context &ctx) const {
       ps.headerKw != TokenKind::Eof && open.size() == ps.headerDepth) {
     // `for i := 0; i < n; i++` with its `{` on the next line
     ps.diags.report(DiagId::SyntaxBraceAfterClause, at, {tokenSpelling(ps.headerKw).str()});
+  } else if (t.kind == TokenKind::LBrace && has(TokenKind::Semicolon) && wantsExpr &&
+             ps.headerKw == TokenKind::KwFor && open.size() == ps.headerDepth + 1) {
+    // `for x < 3` with its `{` on the next line: the newline made x < 3
+    // the init statement of a three-clause header
+    ps.diags.report(DiagId::SyntaxUnexpectedExpecting, at, {"{", "for loop condition"});
   } else if (exp.size() == 2 && has(TokenKind::KwIf) && has(TokenKind::LBrace)) {
     ps.diags.report(DiagId::SyntaxElseMustBeFollowed, at);
   } else if (has(TokenKind::KwFunc) && has(TokenKind::KwImport) && !wantsExpr) {

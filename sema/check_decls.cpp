@@ -410,9 +410,10 @@ void Checker::checkFuncDecl(FuncDecl *fn, Object *obj) {
   Scope *scope = P.Arena.scope(ScopeKind::Func, FuncFileScope[fn]);
   Cur = scope;
   info.sig = resolveSignature(fn->type, scope, &info, fn->recv);
-  if (obj->recvNamed == nullptr && fn->name->name == "main" && !fn->isMethod() &&
+  bool special = fn->name->name == "main" || fn->name->name == "init";
+  if (obj->recvNamed == nullptr && special && !fn->isMethod() &&
       (!info.sig->params().empty() || !info.sig->results()->elems().empty()))
-    error(DiagId::MainSignature, fn->name);
+    error(fn->name->name == "main" ? DiagId::MainSignature : DiagId::InitSignature, fn->name);
   if (!fn->body) {
     error(DiagId::MissingFuncBody, fn->name);
     Cur = nullptr;

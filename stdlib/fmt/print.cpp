@@ -294,6 +294,11 @@ void Printer::printValue(Value v, char32_t verb, int depth, bool readOnly) {
     printMap(v, verb, depth, readOnly);
     return;
   case MP_KIND_STRUCT: {
+    SyncView store;
+    if (Value go = goSyncView(v, &store); go.type != v.type) {
+      printValue(go, verb, depth, readOnly);
+      return;
+    }
     if (f.sharpV)
       buf.append(typeName(t));
     buf += '{';

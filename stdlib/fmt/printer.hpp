@@ -82,6 +82,15 @@ std::string_view typeName(const mp_type *t);
 std::string_view view(mp_string s);
 bool isExported(std::string_view fieldName);
 
+// Go's fields of a sync.Mutex or sync.WaitGroup (Go 1.19's layout), which
+// fmt prints for a struct holding one (`{0 0}`, `{{} 0 0}`) where MP's
+// own layout differs.  Fills *store and returns the value to print
+// instead of `v`, or v itself for any other type (sync_view.cpp).
+struct SyncView {
+  alignas(8) unsigned char bytes[16];
+};
+Value goSyncView(Value v, SyncView *store);
+
 } // namespace mp::fmt
 
 #endif
