@@ -236,6 +236,20 @@ llvm::Value *emitStdEntry(FuncLowering &F, const std::string &key, std::vector<l
   return results(F, rt, rs);
 }
 
+// The body of a wrapper W.fn(ptr env, params...) of the entry `key`: the
+// call with `bound` (a method value's receiver, or nothing) then the
+// wrapper's parameters after env, and its return.
+void emitStdWrapperCall(FuncLowering &W, const std::string &key, std::vector<llvm::Value *> bound,
+                        const FuncType *sig, const Node *at) {
+  for (unsigned i = 1; i < W.fn->arg_size(); ++i)
+    bound.push_back(W.fn->getArg(i));
+  llvm::Value *r = emitStdEntry(W, key, std::move(bound), sig, at);
+  if (W.fn->getReturnType()->isVoidTy())
+    W.B.CreateRetVoid();
+  else
+    W.B.CreateRet(r);
+}
+
 // sort.Slice's wrapper: x arrives as `any`, so the element size comes from
 // its type descriptor (value.h mp_type: kind at 0, elem at 32; size at 8);
 // a non-slice panics as Go's reflect does.
@@ -331,14 +345,7 @@ llvm::Constant *stdFuncValue(FuncLowering &F, const Object *fn, const Node *at) 
       sortSliceWrapper(M, w, key);
     } else {
       FuncLowering W(M, w, nullptr, key);
-      std::vector<llvm::Value *> args;
-      for (unsigned i = 1; i < w->arg_size(); ++i)
-        args.push_back(w->getArg(i));
-      llvm::Value *r = emitStdEntry(W, key, std::move(args), sig, at);
-      if (w->getReturnType()->isVoidTy())
-        W.B.CreateRetVoid();
-      else
-        W.B.CreateRet(r);
+      emitStdWrapperCall(W, key, {}, sig, at);
     }
   }
   auto *ty = llvm::StructType::get(M.ctx, llvm::ArrayRef<llvm::Type *>{M.ptr});
@@ -373,21 +380,13 @@ llvm::Function *stdMethodThunk(FuncLowering &F, const SelectorExpr *e, const Sel
   FuncLowering W(M, t, nullptr, goName);
   auto *envTy = llvm::StructType::get(M.ctx, {M.ptr, recvTy});
   llvm::Value *recv = W.B.CreateLoad(recvTy, W.B.CreateStructGEP(envTy, t->getArg(0), 1));
-  llvm::Value *r;
   if (iface) {
-    r = W.callC(CFn::ErrorError, {recv});
-  } else {
-    if (fn && fn->pointerRecv)  // a nil *T panics at the call, as in Go
-      W.nilCheck(recv, e);
-    std::vector<llvm::Value *> args{recv};
-    for (unsigned i = 1; i < t->arg_size(); ++i)
-      args.push_back(t->getArg(i));
-    r = emitStdEntry(W, key, std::move(args), sig, e);
+    W.B.CreateRet(W.callC(CFn::ErrorError, {recv}));
+    return t;
   }
-  if (t->getReturnType()->isVoidTy())
-    W.B.CreateRetVoid();
-  else
-    W.B.CreateRet(r);
+  if (fn && fn->pointerRecv)  // a nil *T panics at the call, as in Go
+    W.nilCheck(recv, e);
+  emitStdWrapperCall(W, key, {recv}, sig, e);
   return t;
 }
 

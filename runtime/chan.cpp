@@ -114,18 +114,16 @@ void unlockChan(void *c) { static_cast<mp_chan *>(c)->lock.unlock(); }
 
 using namespace mp::rt;
 
+extern "C" mp_chan *mp_chan_make(const mp_type *elem, int64_t cap) {
+  return mp_chan_make_at(elem, cap, nullptr);
+}
+
 extern "C" mp_chan *mp_chan_make_at(const mp_type *elem, int64_t cap, const mp_srcpos *pos) {
   if (cap < 0)
     panicString("makechan: size out of range", pos);
-  return mp_chan_make(elem, cap);
-}
-
-extern "C" mp_chan *mp_chan_make(const mp_type *elem, int64_t cap) {
-  if (cap < 0)
-    panicString("makechan: size out of range", nullptr);
   void *mem = GC_MALLOC(sizeof(mp_chan));
   if (!mem)
-    panicString("makechan: out of memory", nullptr);
+    panicString("makechan: out of memory", pos);
   mp_chan *c = new (mem) mp_chan;
   c->elem = elem;
   c->elemSize = elem ? elem->size : 0;
